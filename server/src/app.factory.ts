@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AppConfig } from './config/config';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { createLogger, PinoNestLogger } from './common/logging/logger';
+import { openDatabase } from './database/data-source';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+/** Builds the whole API (used by main.ts, the tests and the benchmarks). */
+export async function createApp(config: AppConfig, existing?: DataSource): Promise<CreatedApp> {
+  const logger = createLogger(config);
+  const dataSource = existing ?? (await openDatabase(config.database));
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  await app.register(multipart as never, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Mingbai 明白账 API')
+      .setDescription('Village collective accounts in the open. Public disclosure endpoints need no login.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.h5Dir) {
+    await app.register(fastifyStatic as never, { root: config.h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, dataSource, logger };
+}

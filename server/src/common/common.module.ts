@@ -1,0 +1,16 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { Clock } from './clock/clock';
+import { ScopeService } from './scope/scope.service';
+
+@Global()
+@Module({})
+export class CommonModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, ScopeService],
+      exports: [APP_CONFIG, Clock, ScopeService],
+    };
+  }
+}

@@ -1,0 +1,115 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'mysql'; url: string; database: string };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  uploadDir: string;
+  maxUploadBytes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  seedDemo: boolean;
+  demoSeed: number;
+  h5Dir: string | null;
+}
+
+export const DEV_JWT_SECRET = 'mingbai-dev-secret-change-me';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+/** The repository root: the nearest folder above this file whose package.json declares workspaces. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).workspaces) return dir;
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}`);
+  return value;
+}
+
+export function parseDatabaseUrl(raw: string, root: string): DatabaseConfig {
+  if (/^mysql:\/\//i.test(raw) || /^mariadb:\/\//i.test(raw)) {
+    let url: URL;
+    try {
+      url = new URL(raw.replace(/^mariadb:/i, 'mysql:'));
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid mysql:// URL');
+    }
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    if (!database) throw new ConfigError('DATABASE_URL', 'must name a database, e.g. mysql://user:pass@host:3306/mingbai');
+    if (!/^[A-Za-z0-9_]+$/.test(database)) throw new ConfigError('DATABASE_URL', 'database name may only use letters, digits and _');
+    return { type: 'mysql', url: url.toString(), database };
+  }
+  const path = raw.replace(/^sqlite:(\/\/)?/i, '');
+  if (!path) throw new ConfigError('DATABASE_URL', 'is empty');
+  return { type: 'sqlite', path: path === ':memory:' || isAbsolute(path) ? path : resolve(root, path) };
+}
+
+/** Reads and validates the environment; throws ConfigError naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const root = repoRoot();
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv))
+    throw new ConfigError('NODE_ENV', 'must be development, production or test');
+  const isProd = nodeEnv === 'production';
+
+  const jwtSecret = env.JWT_SECRET ?? (isProd ? '' : DEV_JWT_SECRET);
+  if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  if (isProd && jwtSecret === DEV_JWT_SECRET)
+    throw new ConfigError('JWT_SECRET', 'must not be the development default in production');
+  if (jwtSecret.length < 16) throw new ConfigError('JWT_SECRET', 'must be at least 16 characters');
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const seedRaw = env.SEED_DEMO ?? (isProd ? 'false' : 'true');
+  if (!['true', 'false'].includes(seedRaw)) throw new ConfigError('SEED_DEMO', 'must be true or false');
+
+  const uploadDir = env.UPLOAD_DIR ?? join(root, 'data', 'uploads');
+  const h5Default = join(root, 'miniapp', 'dist', 'h5');
+  return {
+    env: nodeEnv as AppConfig['env'],
+    port: int(env, 'PORT', 3000, 1, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    database: parseDatabaseUrl(env.DATABASE_URL ?? 'sqlite:data/mingbai.sqlite', root),
+    jwtSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 60, 86_400),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 86_400, 3600, 365 * 86_400),
+    uploadDir: isAbsolute(uploadDir) ? uploadDir : resolve(root, uploadDir),
+    maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    logLevel,
+    seedDemo: seedRaw === 'true',
+    demoSeed: int(env, 'DEMO_SEED', 20260301, 0, 2 ** 31 - 1),
+    h5Dir: env.H5_DIR ?? (existsSync(h5Default) ? h5Default : null),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
