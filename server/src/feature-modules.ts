@@ -1,2 +1,6 @@
+import { AttachmentsModule } from './modules/attachments/attachments.module';
+import { ChartModule } from './modules/chart/chart.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
+import { DisclosureModule } from './modules/disclosure/disclosure.module';
 /** The feature modules of the API, in one list so adding one is a one-line change. */
-export const FEATURE_MODULES = [];
+export const FEATURE_MODULES = [AttachmentsModule, ChartModule, LedgerModule, DisclosureModule];

@@ -21,7 +21,7 @@ const TRANSITIONS: Record<EntryAction, Partial<Record<EntryStatus, EntryStatus>>
   // approve may need several steps; the final step moves the entry to published
   approve: { submitted: 'published' },
   reject: { submitted: 'rejected' },
-  delete: { draft: 'draft' },
+  delete: { draft: 'draft', rejected: 'rejected' },
 };
 
 /** The status an action leads to, or null when the action is not allowed from `from`. */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { CHART_VERSIONS, isCalendarDate, type ChartVersion } from '@mingbai/shared';
+import { CHART_VERSIONS, GENESIS_HASH, isCalendarDate, type ChartVersion } from '@mingbai/shared';
 import { Db } from '../../database/db.service';
 import { Clock } from '../../common/clock/clock';
 import { FieldDetail, ValidationFailed } from '../../common/errors/app-exception';
 import { Region } from './region.entity';
+import { ChainHead } from '../ledger/chain-head.entity';
 import { levelOfCode, parentCode } from './region-codes';
 
 export interface RegionImportResult {
@@ -81,6 +82,9 @@ export class RegionImportService {
           }),
         );
         await em.update(Region, { id: saved.id }, { path: `${parent?.path ?? '/'}${saved.id}/` });
+        // Every village's chain starts empty; publication then only ever locks and updates this row.
+        if (row.level === 'village')
+          await em.insert(ChainHead, { villageId: saved.id, serial: 0, hash: GENESIS_HASH, incomeFen: 0, expenseFen: 0, updatedAt: this.clock.now() });
         created++;
       }
       return { created, updated };

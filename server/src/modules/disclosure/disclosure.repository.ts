@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
+import type { Direction } from '@mingbai/shared';
+import { Db } from '../../database/db.service';
+import { Entry } from '../ledger/entry.entity';
+import { ChainHead } from '../ledger/chain-head.entity';
+import { MonthTotal } from './month-total.entity';
+
+export interface PublicListFilter {
+  villageId: number;
+  from?: string;
+  to?: string;
+  direction?: Direction;
+  subject?: string;
+  q?: string;
+  after?: { occurredOn: string; id: number };
+  limit: number;
+}
+
+@Injectable()
+export class DisclosureRepository {
+  constructor(private readonly db: Db) {}
+
+  head(villageId: number): Promise<ChainHead | null> {
+    return this.db.manager.findOne(ChainHead, { where: { villageId } });
+  }
+
+  /** Newest first by date, then id; keyset paging in the expanded form MariaDB can range-scan. */
+  listPublished(f: PublicListFilter): Promise<Entry[]> {
+    const qb = this.db.manager
+      .createQueryBuilder(Entry, 'e')
+      .where('e.village_id = :villageId', { villageId: f.villageId })
+      .andWhere("e.status = 'published'")
+      .orderBy('e.occurred_on', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(f.limit);
+    if (f.from) qb.andWhere('e.occurred_on >= :from', { from: f.from });
+    if (f.to) qb.andWhere('e.occurred_on <= :to', { to: f.to });
+    if (f.direction) qb.andWhere('e.direction = :direction', { direction: f.direction });
+    if (f.subject) qb.andWhere('e.subject_code = :subject', { subject: f.subject });
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where("e.summary LIKE :like ESCAPE '\\'", { like }).orWhere("e.counterparty_display LIKE :like ESCAPE '\\'", { like }),
+        ),
+      );
+    }
+    if (f.after) {
+      const { occurredOn, id } = f.after;
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('e.occurred_on < :cOn', { cOn: occurredOn }).orWhere(new Brackets((x) => x.where('e.occurred_on = :cOn').andWhere('e.id < :cId', { cId: id }))),
+        ),
+      );
+    }
+    return qb.getMany();
+  }
+
+  findPublished(id: number): Promise<Entry | null> {
+    return this.db.manager.findOne(Entry, { where: { id, status: 'published' } });
+  }
+
+  /** Serial of each reversed entry, by its id. */
+  async serialsOf(ids: number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.manager
+      .createQueryBuilder(Entry, 'e')
+      .select(['e.id', 'e.serial'])
+      .where('e.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(rows.map((r) => [r.id, r.serial!]));
+  }
+
+  /** Published reversals of these entries: original id -> reversal id. */
+  async reversalsOf(ids: number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.manager
+      .createQueryBuilder(Entry, 'e')
+      .select(['e.id', 'e.reversesId'])
+      .where('e.reverses_id IN (:...ids)', { ids })
+      .andWhere("e.status = 'published'")
+      .getMany();
+    return new Map(rows.map((r) => [r.reversesId!, r.id]));
+  }
+
+  monthTotals(villageId: number): Promise<MonthTotal[]> {
+    return this.db.manager.find(MonthTotal, { where: { villageId } });
+  }
+}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import type { PublicEntryDetailDto, PublicEntryDto, Page, SummaryDto, VillageDto } from '@mingbai/shared';
+import { GENESIS_HASH } from '@mingbai/shared';
+import { NotFound, ValidationFailed } from '../../common/errors/app-exception';
+import { Clock } from '../../common/clock/clock';
+import { PublicCache, Versioned } from '../../common/http/public-cache';
+import { ChartService } from '../chart/chart.service';
+import { AttachmentsService } from '../attachments/attachments.service';
+import { RegionsRepository } from '../regions/regions.repository';
+import { toRegionDto } from '../regions/regions.service';
+import { Region } from '../regions/region.entity';
+import { UsersRepository } from '../users/users.repository';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { Entry } from '../ledger/entry.entity';
+import { DisclosureRepository } from './disclosure.repository';
+import { PublicEntriesQuery } from './dto/public-query.dto';
+import { decodeCursor, encodeCursor, monthEnd } from './cursor';
+
+/** The public disclosure API: only published entries, person counterparties masked. */
+@Injectable()
+export class DisclosureService {
+  constructor(
+    private readonly repo: DisclosureRepository,
+    private readonly regions: RegionsRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly users: UsersRepository,
+    private readonly chart: ChartService,
+    private readonly attachments: AttachmentsService,
+    private readonly cache: PublicCache,
+    private readonly clock: Clock,
+  ) {}
+
+  async village(id: number): Promise<Versioned<VillageDto>> {
+    const { village, serial } = await this.versionOf(id);
+    return this.cache.get(['village', id, serial], async () => {
+      const head = await this.repo.head(id);
+      const income = head?.incomeFen ?? 0;
+      const expense = head?.expenseFen ?? 0;
+      const path = (await this.regions.ancestors(village.path)).filter((r) => r.id !== id).map(toRegionDto);
+      return {
+        ...toRegionDto(village),
+        path,
+        chartVersion: village.chartVersion,
+        ledgerStart: village.ledgerStart,
+        openingBalanceFen: village.openingBalanceFen,
+        chainHead: { serial: head?.serial ?? 0, hash: head?.hash ?? GENESIS_HASH },
+        totals: { incomeFen: income, expenseFen: expense, balanceFen: village.openingBalanceFen + income - expense },
+      };
+    });
+  }
+
+  /** A year's totals from the totals kept at publication time; no scan of the ledger. */
+  async summary(id: number, year = Number(this.clock.today().slice(0, 4))): Promise<Versioned<SummaryDto>> {
+    const { village, serial } = await this.versionOf(id);
+    return this.cache.get(['summary', id, serial, year], async () => {
+      const rows = await this.repo.monthTotals(id);
+      const prefix = String(year);
+      let before = 0;
+      const months = Array.from({ length: 12 }, (_, i) => ({ month: `${prefix}-${String(i + 1).padStart(2, '0')}`, incomeFen: 0, expenseFen: 0 }));
+      const subjects = new Map<string, SummaryDto['subjects'][number]>();
+      for (const r of rows) {
+        const signed = r.direction === 'income' ? r.amountFen : -r.amountFen;
+        if (r.month < `${prefix}-01`) before += signed;
+        if (!r.month.startsWith(`${prefix}-`)) continue;
+        const m = months[Number(r.month.slice(5, 7)) - 1];
+        if (r.direction === 'income') m.incomeFen += r.amountFen;
+        else m.expenseFen += r.amountFen;
+        const key = `${r.direction}:${r.subjectCode}`;
+        const s = subjects.get(key) ?? { direction: r.direction, subjectCode: r.subjectCode, subjectName: this.chart.subjectName(village.chartVersion, r.subjectCode), amountFen: 0, count: 0 };
+        s.amountFen += r.amountFen;
+        s.count += r.entryCount;
+        subjects.set(key, s);
+      }
+      const incomeFen = months.reduce((a, m) => a + m.incomeFen, 0);
+      const expenseFen = months.reduce((a, m) => a + m.expenseFen, 0);
+      const openingBalanceFen = village.openingBalanceFen + before;
+      return {
+        villageId: id,
+        year,
+        openingBalanceFen,
+        incomeFen,
+        expenseFen,
+        closingBalanceFen: openingBalanceFen + incomeFen - expenseFen,
+        months,
+        subjects: [...subjects.values()].sort((a, b) => a.direction.localeCompare(b.direction) || b.amountFen - a.amountFen),
+      };
+    });
+  }
+
+  async entries(id: number, q: PublicEntriesQuery): Promise<Versioned<Page<PublicEntryDto>>> {
+    const { village, serial } = await this.versionOf(id);
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const from = q.from && q.from.length === 7 ? `${q.from}-01` : q.from;
+    const to = q.to && q.to.length === 7 ? monthEnd(q.to) : q.to;
+    if (from && to && from > to) throw new ValidationFailed([{ field: 'to', reason: 'to must not be before from' }]);
+    const limit = q.limit ?? 20;
+    return this.cache.get(['entries', id, serial, from, to, q.direction, q.subject, q.q?.trim(), q.cursor, limit], async () => {
+      const rows = await this.repo.listPublished({ villageId: id, from, to, direction: q.direction, subject: q.subject, q: q.q?.trim() || undefined, after, limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      const items = await this.toPublic(village, page);
+      const last = page[page.length - 1];
+      return { items, nextCursor: rows.length > limit ? encodeCursor(last.occurredOn, last.id) : null };
+    });
+  }
+
+  async entry(entryId: number): Promise<Versioned<PublicEntryDetailDto>> {
+    const entry = await this.repo.findPublished(entryId);
+    if (!entry) throw new NotFound('entry');
+    const { village, serial } = await this.versionOf(entry.villageId);
+    return this.cache.get(['entry', entryId, serial], async () => {
+      const [base] = await this.toPublic(village, [entry]);
+      const approvals = await this.ledger.approvals([entryId]);
+      const showNames = (await this.regions.ancestors(village.path)).some((r) => r.showStaffNames);
+      const names = showNames ? await this.users.displayNames(approvals.map((a) => a.userId)) : new Map<number, string>();
+      return {
+        ...base,
+        approvals: approvals.map((a) => ({
+          step: a.step,
+          role: a.role,
+          decision: a.decision,
+          reason: a.reason,
+          by: names.get(a.userId) ?? null,
+          at: a.createdAt.toISOString(),
+        })),
+        attachments: await this.attachments.listForEntry(entryId),
+      };
+    });
+  }
+
+  /** The village and its chain head serial: the version every public response is keyed by. */
+  private async versionOf(villageId: number): Promise<{ village: Region; serial: number }> {
+    const [village, head] = await Promise.all([this.regions.findVillage(villageId), this.repo.head(villageId)]);
+    if (!village) throw new NotFound('village');
+    return { village, serial: head?.serial ?? 0 };
+  }
+
+  private async toPublic(village: Region, rows: Entry[]): Promise<PublicEntryDto[]> {
+    const ids = rows.map((e) => e.id);
+    const [serials, reversals, counts] = await Promise.all([
+      this.repo.serialsOf(rows.map((e) => e.reversesId).filter((x): x is number => x !== null)),
+      this.repo.reversalsOf(ids),
+      this.attachments.countForEntries(ids),
+    ]);
+    return rows.map((e) => ({
+      id: e.id,
+      villageId: e.villageId,
+      serial: e.serial!,
+      direction: e.direction,
+      subjectCode: e.subjectCode,
+      subjectName: this.chart.subjectName(village.chartVersion, e.subjectCode),
+      amountFen: e.amountFen,
+      occurredOn: e.occurredOn,
+      counterpartyKind: e.counterpartyKind,
+      counterpartyName: e.counterpartyDisplay,
+      summary: e.summary,
+      paymentMethod: e.paymentMethod,
+      voucherNo: e.voucherNo,
+      publishedAt: e.publishedAt!.toISOString(),
+      hash: e.hash!,
+      prevHash: e.prevHash!,
+      reversesId: e.reversesId,
+      reversesSerial: e.reversesId ? (serials.get(e.reversesId) ?? null) : null,
+      reversedById: reversals.get(e.id) ?? null,
+      reversalReason: e.reversalReason,
+      attachmentCount: counts.get(e.id) ?? 0,
+    }));
+  }
+}

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { LedgerController } from './ledger.controller';
+import { LedgerService } from './ledger.service';
+import { LedgerRepository } from './ledger.repository';
+import { PublicationService } from './publication.service';
+import { ChainVerifier } from './chain-verifier';
+
+@Global()
+@Module({
+  controllers: [LedgerController],
+  providers: [LedgerService, LedgerRepository, PublicationService, ChainVerifier],
+  exports: [LedgerService, LedgerRepository, PublicationService, ChainVerifier],
+})
+export class LedgerModule {}
