@@ -4,6 +4,7 @@ import { UsersRepository } from '../src/modules/users/users.repository';
 import { Entry } from '../src/modules/ledger/entry.entity';
 import { dropImmutabilityTriggers, createImmutabilityTriggers } from '../src/database/migrations/1764000000000-Initial';
 import { computeEntryHash, GENESIS_HASH, verifyChain } from '@mingbai/shared';
+import { verifyChainCommand } from '../src/cli/verify-chain';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { buildWorld, World } from './helpers/world';
 import { publishEntry, validEntry } from './helpers/entries';
@@ -140,6 +141,13 @@ describe('ledger: draft → submit → approve → publish', () => {
     await createImmutabilityTriggers(runner);
     await runner.release();
     expect(await t.app.get(ChainVerifier).verifyVillage(id)).toMatchObject({ ok: false, firstBad: { serial: 2, problem: 'hash-mismatch' } });
+
+    // the command-line tool exits non-zero and names the serial
+    const errors: string[] = [];
+    const code = await verifyChainCommand([], t.config.database, () => undefined, (l) => errors.push(l));
+    expect(code).toBe(1);
+    expect(errors).toEqual([expect.stringContaining(`village ${id}: FAILED at serial 2`)]);
+    expect(await verifyChainCommand(['--village', String(w.villages.b.id)], t.config.database, () => undefined, () => undefined)).toBe(0);
 
     // the same check on the client side, from the public API
     const items = (await t.http().get(`/api/villages/${id}/entries?limit=50`).expect(200)).body.items;

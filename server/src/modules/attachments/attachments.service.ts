@@ -153,7 +153,9 @@ export class AttachmentsService {
 
   /** The named attachments, locked against a concurrent binding, with whether their uploader covers the village. */
   private async candidates(em: EntityManager, ids: number[], village: Region): Promise<BindingCandidate[]> {
-    const rows = await this.db.forUpdate(em.createQueryBuilder(Attachment, 'a').where('a.id IN (:...ids)', { ids })).getMany();
+    const qb = em.createQueryBuilder(Attachment, 'a').where('a.id IN (:...ids)', { ids });
+    // A row lock needs a transaction (MySQL refuses it outside one); the ledger always passes one.
+    const rows = await (em.queryRunner?.isTransactionActive ? this.db.forUpdate(qb) : qb).getMany();
     const uploaderIds = [...new Set(rows.map((a) => a.uploadedBy))];
     const uploaders = uploaderIds.length
       ? await em

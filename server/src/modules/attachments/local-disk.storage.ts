@@ -19,13 +19,19 @@ export class LocalDiskStorage extends AttachmentStorage {
     this.root = resolve(config.uploadDir);
   }
 
-  async put(key: string, body: Buffer): Promise<void> {
+  /** The type is not kept on disk: the database row holds it. */
+  async put(key: string, body: Buffer, _mime: string): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
     // Write aside and rename, so a reader never sees half a file.
     const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(tmp, body, { flag: 'wx' });
-    await rename(tmp, path);
+    try {
+      await writeFile(tmp, body, { flag: 'wx' });
+      await rename(tmp, path);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
   }
 
   async get(key: string): Promise<Readable> {
