@@ -5,6 +5,7 @@ import { Entry } from '../src/modules/ledger/entry.entity';
 import { dropImmutabilityTriggers, createImmutabilityTriggers } from '../src/database/migrations/1764000000000-Initial';
 import { computeEntryHash, GENESIS_HASH, verifyChain } from '@mingbai/shared';
 import { verifyChainCommand } from '../src/cli/verify-chain';
+import { RegionImportService } from '../src/modules/regions/region-import.service';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { buildWorld, World } from './helpers/world';
 import { publishEntry, validEntry } from './helpers/entries';
@@ -62,6 +63,19 @@ describe('ledger: draft → submit → approve → publish', () => {
     await publishEntry(t, w, { amountFen: 100, summary: '新的一笔' });
     const next = await t.http().get(url).set('If-None-Match', first.headers.etag).expect(200);
     expect(next.body.items[0].summary).toBe('新的一笔');
+  });
+
+  it('shows admin changes to a village at once, and a region re-import keeps what it does not mention', async () => {
+    const url = `/api/villages/${w.villages.c.id}`;
+    const before = (await t.http().get(url).expect(200)).body;
+    await t.http().patch(`/api/admin/regions/${w.villages.c.id}`).set(w.auth('admin')).send({ openingBalanceFen: 777 }).expect(200);
+    const after = (await t.http().get(url).expect(200)).body;
+    expect(after.openingBalanceFen).toBe(777);
+    expect(after.totals.balanceFen).toBe(before.totals.balanceFen - before.openingBalanceFen + 777);
+    await t.app.get(RegionImportService).importCsv('code,name\n359901002001,河口村');
+    expect((await t.http().get(url).expect(200)).body).toMatchObject({ openingBalanceFen: 777, chartVersion: '2004', ledgerStart: '2024-01-01' });
+    await expect(t.app.get(RegionImportService).importCsv('code,name,ledger_start\n359901002001,河口村,2024-02-30')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await t.http().get(`/api/villages/${w.villages.a.id}/entries?from=2025-02-30`).expect(400);
   });
 
   it('lets only the author edit, only drafts and rejected entries, and rejects with a reason', async () => {

@@ -5,6 +5,7 @@ import { Db } from '../../database/db.service';
 import { Entry } from '../ledger/entry.entity';
 import { ChainHead } from '../ledger/chain-head.entity';
 import { MonthTotal } from './month-total.entity';
+import { Region } from '../regions/region.entity';
 
 export interface PublicListFilter {
   villageId: number;
@@ -20,6 +21,19 @@ export interface PublicListFilter {
 @Injectable()
 export class DisclosureRepository {
   constructor(private readonly db: Db) {}
+
+  /** The village and its chain head serial in one round trip: every public request starts here. */
+  async villageWithSerial(villageId: number): Promise<{ village: Region; serial: number } | null> {
+    const { entities, raw } = await this.db.manager
+      .createQueryBuilder(Region, 'r')
+      .leftJoin(ChainHead, 'h', 'h.village_id = r.id')
+      .addSelect('h.serial', 'head_serial')
+      .where('r.id = :villageId', { villageId })
+      .andWhere("r.level = 'village'")
+      .getRawAndEntities();
+    if (entities.length === 0) return null;
+    return { village: entities[0], serial: Number(raw[0]?.head_serial ?? 0) };
+  }
 
   head(villageId: number): Promise<ChainHead | null> {
     return this.db.manager.findOne(ChainHead, { where: { villageId } });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PublicEntryDetailDto, PublicEntryDto, Page, SummaryDto, VillageDto } from '@mingbai/shared';
-import { GENESIS_HASH } from '@mingbai/shared';
+import { GENESIS_HASH, isCalendarDate } from '@mingbai/shared';
 import { NotFound, ValidationFailed } from '../../common/errors/app-exception';
 import { Clock } from '../../common/clock/clock';
 import { PublicCache, Versioned } from '../../common/http/public-cache';
@@ -32,7 +32,7 @@ export class DisclosureService {
 
   async village(id: number): Promise<Versioned<VillageDto>> {
     const { village, serial } = await this.versionOf(id);
-    return this.cache.get(['village', id, serial], async () => {
+    return this.cache.get(['village', id, serial, settingsKey(village)], async () => {
       const head = await this.repo.head(id);
       const income = head?.incomeFen ?? 0;
       const expense = head?.expenseFen ?? 0;
@@ -52,7 +52,7 @@ export class DisclosureService {
   /** A year's totals from the totals kept at publication time; no scan of the ledger. */
   async summary(id: number, year = Number(this.clock.today().slice(0, 4))): Promise<Versioned<SummaryDto>> {
     const { village, serial } = await this.versionOf(id);
-    return this.cache.get(['summary', id, serial, year], async () => {
+    return this.cache.get(['summary', id, serial, settingsKey(village), year], async () => {
       const rows = await this.repo.monthTotals(id);
       const prefix = String(year);
       let before = 0;
@@ -92,9 +92,11 @@ export class DisclosureService {
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     const from = q.from && q.from.length === 7 ? `${q.from}-01` : q.from;
     const to = q.to && q.to.length === 7 ? monthEnd(q.to) : q.to;
+    for (const [field, value] of [['from', from], ['to', to]] as const)
+      if (value && !isCalendarDate(value)) throw new ValidationFailed([{ field, reason: `${field} is not a real date` }]);
     if (from && to && from > to) throw new ValidationFailed([{ field: 'to', reason: 'to must not be before from' }]);
     const limit = q.limit ?? 20;
-    return this.cache.get(['entries', id, serial, from, to, q.direction, q.subject, q.q?.trim(), q.cursor, limit], async () => {
+    return this.cache.get(['entries', id, serial, settingsKey(village), from, to, q.direction, q.subject, q.q?.trim(), q.cursor, limit], async () => {
       const rows = await this.repo.listPublished({ villageId: id, from, to, direction: q.direction, subject: q.subject, q: q.q?.trim() || undefined, after, limit: limit + 1 });
       const page = rows.slice(0, limit);
       const items = await this.toPublic(village, page);
@@ -107,10 +109,11 @@ export class DisclosureService {
     const entry = await this.repo.findPublished(entryId);
     if (!entry) throw new NotFound('entry');
     const { village, serial } = await this.versionOf(entry.villageId);
-    return this.cache.get(['entry', entryId, serial], async () => {
+    // The village or any region above it may choose to show approvers' names.
+    const showNames = (await this.regions.ancestors(village.path)).some((r) => r.showStaffNames);
+    return this.cache.get(['entry', entryId, serial, settingsKey(village), showNames ? 1 : 0], async () => {
       const [base] = await this.toPublic(village, [entry]);
       const approvals = await this.ledger.approvals([entryId]);
-      const showNames = (await this.regions.ancestors(village.path)).some((r) => r.showStaffNames);
       const names = showNames ? await this.users.displayNames(approvals.map((a) => a.userId)) : new Map<number, string>();
       return {
         ...base,
@@ -129,9 +132,9 @@ export class DisclosureService {
 
   /** The village and its chain head serial: the version every public response is keyed by. */
   private async versionOf(villageId: number): Promise<{ village: Region; serial: number }> {
-    const [village, head] = await Promise.all([this.regions.findVillage(villageId), this.repo.head(villageId)]);
-    if (!village) throw new NotFound('village');
-    return { village, serial: head?.serial ?? 0 };
+    const found = await this.repo.villageWithSerial(villageId);
+    if (!found) throw new NotFound('village');
+    return found;
   }
 
   private async toPublic(village: Region, rows: Entry[]): Promise<PublicEntryDto[]> {
@@ -165,4 +168,9 @@ export class DisclosureService {
       attachmentCount: counts.get(e.id) ?? 0,
     }));
   }
+}
+
+/** The village settings that public responses show; part of every cache key so admin changes show at once. */
+function settingsKey(v: Region): string {
+  return `${v.name}/${v.openingBalanceFen}/${v.ledgerStart}/${v.chartVersion}`;
 }

@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock/clock';
 import { FieldDetail, ValidationFailed } from '../../common/errors/app-exception';
 import { Region } from './region.entity';
 import { ChainHead } from '../ledger/chain-head.entity';
+import { Entry } from '../ledger/entry.entity';
 import { levelOfCode, parentCode } from './region-codes';
 
 export interface RegionImportResult {
@@ -45,9 +46,17 @@ export class RegionImportService {
       if (opening !== '' && !/^-?\d{1,13}$/.test(opening)) err('opening_balance_fen', 'must be a whole number of fen');
       const start = r.ledger_start ?? '';
       if (start !== '' && !isCalendarDate(start)) err('ledger_start', 'must be a date YYYY-MM-DD');
-      const chart = r.chart_version || '2023';
-      if (!CHART_VERSIONS.includes(chart as ChartVersion)) err('chart_version', `must be one of ${CHART_VERSIONS.join(', ')}`);
-      return { code: r.code, name: r.name, level, opening: opening === '' ? 0 : Number(opening), start: start || null, chart: chart as ChartVersion };
+      const chart = r.chart_version || '';
+      if (chart !== '' && !CHART_VERSIONS.includes(chart as ChartVersion)) err('chart_version', `must be one of ${CHART_VERSIONS.join(', ')}`);
+      // Empty cells mean "not given": a new region gets the default, a stored one keeps its value.
+      return {
+        code: r.code,
+        name: r.name,
+        level,
+        opening: opening === '' ? undefined : Number(opening),
+        start: start || undefined,
+        chart: (chart || undefined) as ChartVersion | undefined,
+      };
     });
     if (errors.length) throw new ValidationFailed(errors, 'region file has errors; nothing was imported');
     rows.sort((a, b) => LEVEL_ORDER.indexOf(a.level!) - LEVEL_ORDER.indexOf(b.level!));
@@ -62,7 +71,20 @@ export class RegionImportService {
           throw new ValidationFailed([{ field: `code ${row.code}`, reason: `parent region ${pCode} is neither in the file nor stored` }]);
         const existing = await em.findOne(Region, { where: { code: row.code } });
         if (existing) {
-          await em.update(Region, { id: existing.id }, { name: row.name, openingBalanceFen: row.opening, ledgerStart: row.start, chartVersion: row.chart });
+          const patch: Partial<Region> = { name: row.name };
+          if (row.opening !== undefined) patch.openingBalanceFen = row.opening;
+          if (row.start !== undefined) patch.ledgerStart = row.start;
+          if (row.chart !== undefined && row.chart !== existing.chartVersion) {
+            // Codes mean different accounts in different charts: never relabel a village's entries.
+            const used = await em.count(Entry, { where: { villageId: existing.id } });
+            if (used > 0) throw new ValidationFailed([{ field: `code ${row.code}`, reason: 'the chart version of a village with entries cannot change' }]);
+            patch.chartVersion = row.chart;
+          }
+          if (row.start !== undefined) {
+            const earlier = await em.createQueryBuilder(Entry, 'e').where('e.village_id = :id AND e.occurred_on < :start', { id: existing.id, start: row.start }).getCount();
+            if (earlier > 0) throw new ValidationFailed([{ field: `code ${row.code}`, reason: `${earlier} entries occurred before ledger_start ${row.start}` }]);
+          }
+          await em.update(Region, { id: existing.id }, patch);
           updated++;
           continue;
         }
@@ -73,9 +95,9 @@ export class RegionImportService {
             level: row.level!,
             parentId: parent?.id ?? null,
             path: '/',
-            chartVersion: row.chart,
-            openingBalanceFen: row.opening,
-            ledgerStart: row.start,
+            chartVersion: row.chart ?? '2023',
+            openingBalanceFen: row.opening ?? 0,
+            ledgerStart: row.start ?? null,
             secondApprovalThresholdFen: null,
             showStaffNames: false,
             createdAt: this.clock.now(),
