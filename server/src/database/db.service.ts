@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 
 /**
- * The one way to write. On MySQL a transaction is an ordinary database transaction. better-sqlite3
+ * The one way to write. On MySQL a transaction is an ordinary READ COMMITTED transaction. better-sqlite3
  * is a single connection, so there transactions are queued one after another (a promise chain):
  * two interleaved transactions on one connection would otherwise fail or roll back each other's work.
  */
@@ -20,7 +20,8 @@ export class Db {
   }
 
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (this.isMysql) return this.dataSource.transaction(work);
+    // READ COMMITTED: a statement after a lock wait sees what the previous lock holder committed.
+    if (this.isMysql) return this.dataSource.transaction('READ COMMITTED', work);
     const run = this.queue.then(() => this.dataSource.transaction(work));
     this.queue = run.catch(() => undefined);
     return run;

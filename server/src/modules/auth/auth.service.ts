@@ -50,12 +50,11 @@ export class AuthService {
     const ok = await this.hasher.verify(user.passwordHash, password);
     const pair = await this.db.transaction(async (em) => {
       if (!ok) {
-        const failed = user.failedLogins + 1;
-        const lock = failed >= MAX_FAILED_LOGINS;
-        await em.update(User, { id: user.id }, {
-          failedLogins: lock ? 0 : failed,
-          lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
-        });
+        // Count in the database: parallel wrong guesses must each count.
+        await em.createQueryBuilder().update(User).set({ failedLogins: () => 'failed_logins + 1' }).where('id = :id', { id: user.id }).execute();
+        const counted = await em.findOne(User, { where: { id: user.id }, select: { id: true, failedLogins: true } });
+        if ((counted?.failedLogins ?? 0) >= MAX_FAILED_LOGINS)
+          await em.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) });
         return null; // commit the failure count, then refuse
       }
       if (user.failedLogins > 0 || user.lockedUntil) await em.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });

@@ -5,6 +5,7 @@ import { Db } from '../../database/db.service';
 import { Entry } from '../ledger/entry.entity';
 import { ChainHead } from '../ledger/chain-head.entity';
 import { MonthTotal } from './month-total.entity';
+import { likeContains } from '../../common/validation/like';
 import { Region } from '../regions/region.entity';
 
 export interface PublicListFilter {
@@ -53,10 +54,10 @@ export class DisclosureRepository {
     if (f.direction) qb.andWhere('e.direction = :direction', { direction: f.direction });
     if (f.subject) qb.andWhere('e.subject_code = :subject', { subject: f.subject });
     if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = likeContains(f.q);
       qb.andWhere(
         new Brackets((w) =>
-          w.where("e.summary LIKE :like ESCAPE '\\'", { like }).orWhere("e.counterparty_display LIKE :like ESCAPE '\\'", { like }),
+          w.where("e.summary LIKE :like ESCAPE '!'", { like }).orWhere("e.counterparty_display LIKE :like ESCAPE '!'", { like }),
         ),
       );
     }

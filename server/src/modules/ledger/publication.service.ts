@@ -84,8 +84,13 @@ export class PublicationService {
 
   private async addToMonthTotals(em: EntityManager, entry: Entry, signed: number): Promise<void> {
     const key = { villageId: entry.villageId, month: entry.occurredOn.slice(0, 7), direction: entry.direction, subjectCode: entry.subjectCode };
-    const row = await em.findOne(MonthTotal, { where: key });
-    if (row) await em.update(MonthTotal, key, { amountFen: row.amountFen + signed, entryCount: row.entryCount + 1 });
-    else await em.insert(MonthTotal, { ...key, amountFen: signed, entryCount: 1 });
+    // Add in the database, never read-modify-write: the row may have been changed since this transaction began.
+    const res = await em
+      .createQueryBuilder()
+      .update(MonthTotal)
+      .set({ amountFen: () => `amount_fen + ${Math.trunc(signed)}`, entryCount: () => 'entry_count + 1' })
+      .where('village_id = :villageId AND month = :month AND direction = :direction AND subject_code = :subjectCode', key)
+      .execute();
+    if (!res.affected) await em.insert(MonthTotal, { ...key, amountFen: signed, entryCount: 1 });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
 import { Db } from '../../database/db.service';
 import { Region } from './region.entity';
+import { likeContains, likePrefix } from '../../common/validation/like';
 
 @Injectable()
 export class RegionsRepository {
@@ -41,8 +42,11 @@ export class RegionsRepository {
       .limit(limit);
     if (withinPath) qb.andWhere('r.path LIKE :p', { p: `${withinPath}%` });
     if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where("r.name LIKE :like ESCAPE '\\'", { like }).orWhere('r.code LIKE :code', { code: `${q}%` })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where("r.name LIKE :like ESCAPE '!'", { like: likeContains(q) }).orWhere("r.code LIKE :code ESCAPE '!'", { code: likePrefix(q) }),
+        ),
+      );
     }
     return qb.getMany();
   }
