@@ -2,5 +2,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { ChartModule } from './modules/chart/chart.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { DisclosureModule } from './modules/disclosure/disclosure.module';
+import { SeedModule } from './modules/seed/seed.module';
+import { ImportsModule } from './modules/imports/imports.module';
 /** The feature modules of the API, in one list so adding one is a one-line change. */
-export const FEATURE_MODULES = [AttachmentsModule, ChartModule, LedgerModule, DisclosureModule];
+export const FEATURE_MODULES = [AttachmentsModule, ChartModule, LedgerModule, DisclosureModule, SeedModule, ImportsModule];

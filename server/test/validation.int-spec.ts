@@ -1,7 +1,6 @@
 import sharp from 'sharp';
 import { todayInChina } from '@mingbai/shared';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { TEST_DB } from './helpers/test-database';
 import { buildWorld, World } from './helpers/world';
 import { publishEntry, validEntry } from './helpers/entries';
 

@@ -1,12 +1,87 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { Like } from 'typeorm';
+import { Db } from '../../database/db.service';
+import { Clock } from '../../common/clock/clock';
+import { Region } from '../regions/region.entity';
+import { RegionImportService } from '../regions/region-import.service';
+import { RegionsService } from '../regions/regions.service';
+import { UsersService } from '../users/users.service';
+import { PublicationService } from '../ledger/publication.service';
+import { DEMO_COUNTY, DEMO_VILLAGE_CODE, SECOND_APPROVAL_THRESHOLD_FEN, THRESHOLD_TOWN_CODE, demoRegionCsv, demoVillages } from './demo-regions';
+import { villageProfile } from './demo-profile';
+import { villagePlan, type PlanOptions } from './demo-plan';
+import { DemoLedgerWriter } from './demo-ledger-writer';
+import { createDemoAccounts, createVillageStaff, SEED_ACTOR, type DemoAccount } from './demo-staff';
+import { SimClock } from './sim-clock';
+import { Rng } from './prng';
 
 export interface SeedResult {
-  accounts: { role: string; username: string; password: string; scope: string }[];
+  accounts: DemoAccount[];
 }
 
+/**
+ * Fills an empty installation with a fictional county (清溪县, codes 3599…): about 25 villages with
+ * two years of entries published through the real chain, and one printed account per role.
+ * Everything that reaches the chain follows from the seed number and today's date.
+ */
 @Injectable()
 export class DemoSeeder {
-  async seedIfEmpty(_seed: number): Promise<SeedResult | null> {
-    return null;
+  private readonly log = new Logger('DemoSeeder');
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly regionImport: RegionImportService,
+    private readonly regions: RegionsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async seedIfEmpty(seed: number): Promise<SeedResult | null> {
+    if ((await this.db.manager.count(Region)) > 0) return null;
+    const started = Date.now();
+    const now = this.clock.now();
+    const today = this.clock.today();
+    const ledgerStart = `${Number(today.slice(0, 4)) - 1}-01-01`;
+
+    const villages = demoVillages(Rng.derive(seed, 1));
+    await this.regionImport.importCsv(demoRegionCsv(villages, ledgerStart));
+    const stored = await this.db.manager.find(Region, { where: { code: Like('3599%') } });
+    const byCode = new Map(stored.map((r) => [r.code, r]));
+    const thresholdTown = byCode.get(THRESHOLD_TOWN_CODE)!;
+    await this.regions.update(SEED_ACTOR, thresholdTown.id, { secondApprovalThresholdFen: SECOND_APPROVAL_THRESHOLD_FEN });
+
+    const demoVillage = byCode.get(DEMO_VILLAGE_CODE)!;
+    const { accounts, ids } = await createDemoAccounts(this.users, { village: demoVillage, town: thresholdTown, county: byCode.get(DEMO_COUNTY.code)! });
+
+    const sim = new SimClock();
+    const writer = new DemoLedgerWriter(this.db, new PublicationService(this.db, sim), sim, now);
+    const corrections = new Map<string, PlanOptions['correction']>([
+      [DEMO_VILLAGE_CODE, 'duplicate'],
+      [villages[12].code, 'duplicate'],
+      [villages[20].code, 'wrong-amount'],
+    ]);
+    let entries = 0;
+    for (const [i, v] of villages.entries()) {
+      const village = byCode.get(v.code)!;
+      const isDemo = v.code === DEMO_VILLAGE_CODE;
+      const isThresholdTown = v.townCode === THRESHOLD_TOWN_CODE;
+      const staff = isDemo ? ids : await createVillageStaff(this.users, village);
+      const plan = villagePlan(Rng.derive(seed, 2, i), villageProfile(Rng.derive(seed, 3, i)), {
+        ledgerStart,
+        today,
+        isThresholdTown,
+        isDemoVillage: isDemo,
+        correction: corrections.get(v.code) ?? null,
+      });
+      await writer.write(village, plan, {
+        bookkeeperId: staff.bookkeeperId,
+        approverId: staff.approverId,
+        townAgentId: isThresholdTown ? ids.townAgentId : null,
+        thresholdFen: isThresholdTown ? SECOND_APPROVAL_THRESHOLD_FEN : null,
+      }, Rng.derive(seed, 4, i));
+      entries += plan.length;
+    }
+    this.log.log(`demo data: ${villages.length} villages, ${entries} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { accounts };
   }
 }
