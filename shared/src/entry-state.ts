@@ -32,3 +32,11 @@ export function nextEntryStatus(from: EntryStatus, action: EntryAction): EntrySt
 export function canEditEntry(status: EntryStatus): boolean {
   return nextEntryStatus(status, 'edit') !== null;
 }
+
+/**
+ * How many approvals an entry needs: one, or two when its town requires a second approval by the
+ * town agent (村账乡管) at or above a threshold.
+ */
+export function approvalsRequired(amountFen: number, secondApprovalThresholdFen: number | null | undefined): 1 | 2 {
+  return secondApprovalThresholdFen !== null && secondApprovalThresholdFen !== undefined && amountFen >= secondApprovalThresholdFen ? 2 : 1;
+}

@@ -4,6 +4,8 @@ import { Clock } from '../../common/clock/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Region } from '../regions/region.entity';
 import { Entry } from '../ledger/entry.entity';
+import { ApprovalPolicy } from '../ledger/approval-policy';
+import { approvalsRequired } from '@mingbai/shared';
 import { ImportBatch } from './import-batch.entity';
 import { bulkInsert } from './bulk-insert';
 import type { CommitResult, ImportedEntry } from './import.types';
@@ -14,13 +16,16 @@ import type { CommitResult, ImportedEntry } from './import.types';
  */
 @Injectable()
 export class ImportWriter {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly policy: ApprovalPolicy,
+  ) {}
 
   async write(em: EntityManager, user: AuthUser, village: Region, fileName: string, rows: Iterable<ImportedEntry>): Promise<CommitResult> {
     const now = this.clock.now();
     const inserted = await em.insert(ImportBatch, { villageId: village.id, createdBy: user.id, fileName, rowCount: 0, createdAt: now });
     const batchId = Number(inserted.identifiers[0].id);
-    const threshold = await this.secondApprovalThreshold(em, village);
+    const threshold = await this.policy.threshold(em, village);
 
     const toEntry = (r: ImportedEntry): Omit<Entry, 'id'> => ({
       villageId: village.id,
@@ -38,8 +43,7 @@ export class ImportWriter {
       reversesId: null,
       reversalReason: null,
       rejectReason: null,
-      // The rule of LedgerService: at or above the town's threshold the town agent approves too.
-      approvalsRequired: threshold !== null && r.amountFen >= threshold ? 2 : 1,
+      approvalsRequired: approvalsRequired(r.amountFen, threshold),
       importBatchId: batchId,
       createdBy: user.id,
       createdAt: now,
@@ -53,11 +57,6 @@ export class ImportWriter {
     const count = await bulkInsert(em, Entry, lazyMap(rows, toEntry));
     await em.update(ImportBatch, { id: batchId }, { rowCount: count });
     return { batchId, rows: count };
-  }
-
-  private async secondApprovalThreshold(em: EntityManager, village: Region): Promise<number | null> {
-    const town = village.parentId ? await em.findOne(Region, { where: { id: village.parentId } }) : null;
-    return town?.secondApprovalThresholdFen ?? null;
   }
 }
 

@@ -4,11 +4,12 @@ import { LedgerService } from './ledger.service';
 import { LedgerRepository } from './ledger.repository';
 import { PublicationService } from './publication.service';
 import { ChainVerifier } from './chain-verifier';
+import { ApprovalPolicy } from './approval-policy';
 
 @Global()
 @Module({
   controllers: [LedgerController],
-  providers: [LedgerService, LedgerRepository, PublicationService, ChainVerifier],
-  exports: [LedgerService, LedgerRepository, PublicationService, ChainVerifier],
+  providers: [LedgerService, LedgerRepository, PublicationService, ChainVerifier, ApprovalPolicy],
+  exports: [LedgerService, LedgerRepository, PublicationService, ChainVerifier, ApprovalPolicy],
 })
 export class LedgerModule {}

@@ -19,6 +19,7 @@ import { Entry } from './entry.entity';
 import { EntryApproval } from './entry-approval.entity';
 import { LedgerRepository } from './ledger.repository';
 import { PublicationService } from './publication.service';
+import { ApprovalPolicy } from './approval-policy';
 import { CreateEntryDto, StaffEntryQuery, UpdateEntryDto } from './dto/entry.dto';
 import { StaffEntryView, toStaffView } from './staff-entry.view';
 
@@ -34,6 +35,7 @@ export class LedgerService {
     private readonly entries: LedgerRepository,
     private readonly publication: PublicationService,
     private readonly attachments: AttachmentsService,
+    private readonly policy: ApprovalPolicy,
   ) {}
 
   /** A bookkeeper drafts an entry for their own village. */
@@ -93,7 +95,7 @@ export class LedgerService {
       await em.update(Entry, { id }, {
         status: 'submitted',
         rejectReason: null,
-        approvalsRequired: await this.approvalsRequired(em, village, entry.amountFen),
+        approvalsRequired: await this.policy.approvalsRequired(em, village, entry.amountFen),
         submittedAt: this.clock.now(),
         updatedAt: this.clock.now(),
       });
@@ -187,7 +189,7 @@ export class LedgerService {
           reversesId: original.id,
           reversalReason: reason.trim(),
           rejectReason: null,
-          approvalsRequired: await this.approvalsRequired(em, village, original.amountFen),
+          approvalsRequired: await this.policy.approvalsRequired(em, village, original.amountFen),
           importBatchId: null,
           createdBy: user.id,
           createdAt: now,
@@ -271,12 +273,6 @@ export class LedgerService {
       throw new AppException(409, 'INVALID_STATE', `cannot ${action} an entry that is ${entry.status}`);
     if (entry.createdBy === user.id) throw new AppException(403, 'SELF_APPROVAL', 'an approver may not review an entry they wrote');
     return entry;
-  }
-
-  private async approvalsRequired(em: EntityManager, village: Region, amountFen: number): Promise<number> {
-    const town = village.parentId ? await em.findOne(Region, { where: { id: village.parentId } }) : null;
-    const threshold = town?.secondApprovalThresholdFen;
-    return threshold !== null && threshold !== undefined && amountFen >= threshold ? 2 : 1;
   }
 
   /** Rules that need the village: the date window and the chart of accounts. */
