@@ -6,6 +6,7 @@ import { Entry } from '../ledger/entry.entity';
 import { ChainHead } from '../ledger/chain-head.entity';
 import { MonthTotal } from './month-total.entity';
 import { likeContains } from '../../common/validation/like';
+import { PublicEntryRow, selectPublicEntries } from './public-entry.query';
 import { Region } from '../regions/region.entity';
 
 export interface PublicListFilter {
@@ -41,9 +42,8 @@ export class DisclosureRepository {
   }
 
   /** Newest first by date, then id; keyset paging in the expanded form MariaDB can range-scan. */
-  listPublished(f: PublicListFilter): Promise<Entry[]> {
-    const qb = this.db.manager
-      .createQueryBuilder(Entry, 'e')
+  listPublished(f: PublicListFilter): Promise<PublicEntryRow[]> {
+    const qb = selectPublicEntries(this.db.manager.createQueryBuilder(Entry, 'e'))
       .where('e.village_id = :villageId', { villageId: f.villageId })
       .andWhere("e.status = 'published'")
       .orderBy('e.occurred_on', 'DESC')
@@ -69,34 +69,15 @@ export class DisclosureRepository {
         ),
       );
     }
-    return qb.getMany();
+    return qb.getRawMany<PublicEntryRow>();
   }
 
-  findPublished(id: number): Promise<Entry | null> {
-    return this.db.manager.findOne(Entry, { where: { id, status: 'published' } });
-  }
-
-  /** Serial of each reversed entry, by its id. */
-  async serialsOf(ids: number[]): Promise<Map<number, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db.manager
-      .createQueryBuilder(Entry, 'e')
-      .select(['e.id', 'e.serial'])
-      .where('e.id IN (:...ids)', { ids })
-      .getMany();
-    return new Map(rows.map((r) => [r.id, r.serial!]));
-  }
-
-  /** Published reversals of these entries: original id -> reversal id. */
-  async reversalsOf(ids: number[]): Promise<Map<number, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db.manager
-      .createQueryBuilder(Entry, 'e')
-      .select(['e.id', 'e.reversesId'])
-      .where('e.reverses_id IN (:...ids)', { ids })
+  async findPublished(id: number): Promise<PublicEntryRow | null> {
+    const row = await selectPublicEntries(this.db.manager.createQueryBuilder(Entry, 'e'))
+      .where('e.id = :id', { id })
       .andWhere("e.status = 'published'")
-      .getMany();
-    return new Map(rows.map((r) => [r.reversesId!, r.id]));
+      .getRawOne<PublicEntryRow>();
+    return row ?? null;
   }
 
   monthTotals(villageId: number): Promise<MonthTotal[]> {

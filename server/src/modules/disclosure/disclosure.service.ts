@@ -11,8 +11,8 @@ import { toRegionDto } from '../regions/regions.service';
 import { Region } from '../regions/region.entity';
 import { UsersRepository } from '../users/users.repository';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { Entry } from '../ledger/entry.entity';
 import { DisclosureRepository } from './disclosure.repository';
+import { toPublicEntry } from './public-entry.query';
 import { PublicEntriesQuery } from './dto/public-query.dto';
 import { decodeCursor, encodeCursor, monthEnd } from './cursor';
 
@@ -98,21 +98,20 @@ export class DisclosureService {
     const limit = q.limit ?? 20;
     return this.cache.get(['entries', id, serial, settingsKey(village), from, to, q.direction, q.subject, q.q?.trim(), q.cursor, limit], async () => {
       const rows = await this.repo.listPublished({ villageId: id, from, to, direction: q.direction, subject: q.subject, q: q.q?.trim() || undefined, after, limit: limit + 1 });
-      const page = rows.slice(0, limit);
-      const items = await this.toPublic(village, page);
-      const last = page[page.length - 1];
+      const items = rows.slice(0, limit).map((r) => toPublicEntry(r, this.chart.subjectName(village.chartVersion, r.subject_code)));
+      const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit ? encodeCursor(last.occurredOn, last.id) : null };
     });
   }
 
   async entry(entryId: number): Promise<Versioned<PublicEntryDetailDto>> {
-    const entry = await this.repo.findPublished(entryId);
-    if (!entry) throw new NotFound('entry');
-    const { village, serial } = await this.versionOf(entry.villageId);
+    const row = await this.repo.findPublished(entryId);
+    if (!row) throw new NotFound('entry');
+    const { village, serial } = await this.versionOf(Number(row.village_id));
     // The village or any region above it may choose to show approvers' names.
     const showNames = (await this.regions.ancestors(village.path)).some((r) => r.showStaffNames);
     return this.cache.get(['entry', entryId, serial, settingsKey(village), showNames ? 1 : 0], async () => {
-      const [base] = await this.toPublic(village, [entry]);
+      const base = toPublicEntry(row, this.chart.subjectName(village.chartVersion, row.subject_code));
       const approvals = await this.ledger.approvals([entryId]);
       const names = showNames ? await this.users.displayNames(approvals.map((a) => a.userId)) : new Map<number, string>();
       return {
@@ -135,38 +134,6 @@ export class DisclosureService {
     const found = await this.repo.villageWithSerial(villageId);
     if (!found) throw new NotFound('village');
     return found;
-  }
-
-  private async toPublic(village: Region, rows: Entry[]): Promise<PublicEntryDto[]> {
-    const ids = rows.map((e) => e.id);
-    const [serials, reversals, counts] = await Promise.all([
-      this.repo.serialsOf(rows.map((e) => e.reversesId).filter((x): x is number => x !== null)),
-      this.repo.reversalsOf(ids),
-      this.attachments.countForEntries(ids),
-    ]);
-    return rows.map((e) => ({
-      id: e.id,
-      villageId: e.villageId,
-      serial: e.serial!,
-      direction: e.direction,
-      subjectCode: e.subjectCode,
-      subjectName: this.chart.subjectName(village.chartVersion, e.subjectCode),
-      amountFen: e.amountFen,
-      occurredOn: e.occurredOn,
-      counterpartyKind: e.counterpartyKind,
-      counterpartyName: e.counterpartyDisplay,
-      summary: e.summary,
-      paymentMethod: e.paymentMethod,
-      voucherNo: e.voucherNo,
-      publishedAt: e.publishedAt!.toISOString(),
-      hash: e.hash!,
-      prevHash: e.prevHash!,
-      reversesId: e.reversesId,
-      reversesSerial: e.reversesId ? (serials.get(e.reversesId) ?? null) : null,
-      reversedById: reversals.get(e.id) ?? null,
-      reversalReason: e.reversalReason,
-      attachmentCount: counts.get(e.id) ?? 0,
-    }));
   }
 }
 
