@@ -54,7 +54,7 @@ export class DemoSeeder {
     const { accounts, ids } = await createDemoAccounts(this.users, { village: demoVillage, town: thresholdTown, county: byCode.get(DEMO_COUNTY.code)! });
 
     const sim = new SimClock();
-    const writer = new DemoLedgerWriter(this.db, new PublicationService(this.db, sim), sim, now);
+    const writer = new DemoLedgerWriter(this.db, new PublicationService(this.db, sim), sim, now, today);
     const corrections = new Map<string, PlanOptions['correction']>([
       [DEMO_VILLAGE_CODE, 'duplicate'],
       [villages[12].code, 'duplicate'],

@@ -1,0 +1,119 @@
+import { approvalsRequired, maskPersonName, validateEntryInput } from '@mingbai/shared';
+import type { Db } from '../../database/db.service';
+import type { PublicationService } from '../ledger/publication.service';
+import { Entry } from '../ledger/entry.entity';
+import { EntryApproval } from '../ledger/entry-approval.entity';
+import type { Region } from '../regions/region.entity';
+import type { PlanItem } from './demo-plan';
+import type { SimClock } from './sim-clock';
+import type { Rng } from './prng';
+
+export interface VillageStaff {
+  bookkeeperId: number;
+  approverId: number;
+  /** The town agent who gives second approvals, when the town asks for them. */
+  townAgentId: number | null;
+  /** Amount from which two approvals are needed, or null. */
+  thresholdFen: number | null;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Writes one village's plan in one transaction, in occurrence order. Entries to publish are stored
+ * as submitted with their approvals and then go through PublicationService, exactly as an approval
+ * does, so serials, hashes, the chain head and the month totals are the real thing.
+ */
+export class DemoLedgerWriter {
+  constructor(
+    private readonly db: Db,
+    private readonly publication: PublicationService,
+    private readonly clock: SimClock,
+    private readonly now: Date,
+    /** Today's date in China, as the ledger's date rules use it. */
+    private readonly today: string,
+  ) {}
+
+  async write(village: Region, plan: PlanItem[], staff: VillageStaff, rng: Rng): Promise<void> {
+    const today = this.today;
+    await this.db.transaction(async (em) => {
+      const written = new Map<PlanItem, { id: number; serial: number | null; display: string }>();
+      const approvals: Partial<EntryApproval>[] = [];
+      let lastPublished = 0;
+      for (const item of plan) {
+        const original = item.reverses ? written.get(item.reverses) : undefined;
+        if (item.reverses && !original?.serial) throw new Error(`demo plan reverses an unpublished entry in ${village.name}`);
+        const summary = original ? `冲销第${original.serial}号：${item.reversalReason}` : item.summary;
+        const problems = validateEntryInput({ ...item, summary }, { today, ledgerStart: village.ledgerStart });
+        if (problems.length) throw new Error(`demo entry for ${village.name} is invalid: ${JSON.stringify(problems)}`);
+
+        const created = this.cap(officeTime(rng, item.occurredOn, rng.int(0, 2)));
+        const submitted = this.cap(new Date(created.getTime() + rng.int(1, 6) * HOUR));
+        const required = approvalsRequired(item.amountFen, staff.thresholdFen);
+        const status = item.fate === 'published' ? 'submitted' : item.fate;
+        const row: Omit<Entry, 'id'> = {
+          villageId: village.id,
+          status,
+          direction: item.direction,
+          subjectCode: item.subjectCode,
+          amountFen: item.amountFen,
+          occurredOn: item.occurredOn,
+          counterpartyKind: item.counterpartyKind,
+          counterpartyName: item.counterpartyName,
+          counterpartyDisplay: original ? original.display : item.counterpartyKind === 'person' ? maskPersonName(item.counterpartyName) : item.counterpartyName,
+          summary,
+          paymentMethod: item.paymentMethod,
+          voucherNo: item.voucherNo,
+          reversesId: original ? original.id : null,
+          reversalReason: item.reversalReason ?? null,
+          rejectReason: item.fate === 'rejected' ? item.rejectReason! : null,
+          approvalsRequired: required,
+          importBatchId: null,
+          createdBy: staff.bookkeeperId,
+          createdAt: created,
+          updatedAt: submitted,
+          submittedAt: item.fate === 'draft' ? null : submitted,
+          publishedAt: null,
+          serial: null,
+          hash: null,
+          prevHash: null,
+        };
+        if (item.fate === 'draft') row.updatedAt = created;
+        const id = (await em.insert(Entry, row)).identifiers[0].id as number;
+        written.set(item, { id, serial: null, display: row.counterpartyDisplay });
+
+        const decide = (step: number, at: Date, userId: number, level: 'village' | 'town', reason?: string) =>
+          approvals.push({ entryId: id, step, decision: reason ? 'rejected' : 'approved', reason: reason ?? null, userId, role: 'approver', scopeLevel: level, createdAt: at });
+        let t = submitted.getTime();
+        const later = () => (t = Math.min(this.now.getTime(), t + rng.int(1, 40) * HOUR));
+
+        if (item.fate === 'rejected') decide(1, new Date(later()), staff.approverId, 'village', item.rejectReason);
+        if (item.fate === 'submitted' && required === 2) decide(1, new Date(later()), staff.approverId, 'village');
+        if (item.fate !== 'published') continue;
+
+        if (item.rejectReason) {
+          // Sent back once before: the rejection predates the current submission.
+          decide(1, new Date(t - HOUR), staff.approverId, 'village', item.rejectReason);
+          later();
+        }
+        decide(1, new Date(later()), staff.approverId, 'village');
+        if (required === 2) decide(2, new Date(later()), staff.townAgentId!, 'town');
+        lastPublished = Math.min(this.now.getTime(), Math.max(t, lastPublished + 1000));
+        this.clock.set(new Date(lastPublished));
+        const published = await this.publication.publish(em, { ...row, id } as Entry);
+        written.get(item)!.serial = published.serial;
+      }
+      for (let i = 0; i < approvals.length; i += 500) await em.insert(EntryApproval, approvals.slice(i, i + 500));
+    });
+  }
+
+  private cap(d: Date): Date {
+    return d.getTime() > this.now.getTime() ? new Date(this.now) : d;
+  }
+}
+
+/** Office hours in China (09:00–17:59, UTC+8) on a date plus some days. */
+function officeTime(rng: Rng, date: string, plusDays: number): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + plusDays, 1 + rng.int(0, 8), rng.int(0, 59), rng.int(0, 59)));
+}

@@ -1,0 +1,108 @@
+import { personalDataProblem, todayInChina } from '@mingbai/shared';
+import { DemoSeeder, type SeedResult } from '../src/modules/seed/demo-seeder';
+import { ChainVerifier } from '../src/modules/ledger/chain-verifier';
+import { ChainHead } from '../src/modules/ledger/chain-head.entity';
+import { Entry } from '../src/modules/ledger/entry.entity';
+import { EntryApproval } from '../src/modules/ledger/entry-approval.entity';
+import { Region } from '../src/modules/regions/region.entity';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+const SEED = 4242;
+const heads = async (t: TestApp) =>
+  (await t.dataSource.manager.find(ChainHead, { order: { villageId: 'ASC' } })).map((h) => ({ villageId: h.villageId, serial: h.serial, hash: h.hash }));
+
+describe('demo seed', () => {
+  let t: TestApp;
+  let result: SeedResult | null;
+  let firstHeads: Awaited<ReturnType<typeof heads>>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    result = await t.app.get(DemoSeeder).seedIfEmpty(SEED);
+    firstHeads = await heads(t);
+  }, 600_000);
+  afterAll(() => t?.close());
+
+  it('creates a fictional county of about 25 villages on the 2023 chart', async () => {
+    const villages = await t.dataSource.manager.find(Region, { where: { level: 'village' } });
+    expect(villages.length).toBeGreaterThanOrEqual(20);
+    expect(villages.length).toBeLessThanOrEqual(30);
+    const year = Number(todayInChina().slice(0, 4));
+    for (const v of villages) {
+      expect(v.code.startsWith('3599')).toBe(true);
+      expect(v).toMatchObject({ chartVersion: '2023', ledgerStart: `${year - 1}-01-01` });
+    }
+    expect(firstHeads).toHaveLength(villages.length);
+  });
+
+  it('gives every village a chain that verifies, with months of entries in it', async () => {
+    const verifier = t.app.get(ChainVerifier);
+    for (const h of firstHeads) {
+      const report = await verifier.verifyVillage(h.villageId);
+      expect(report).toEqual({ villageId: h.villageId, entries: h.serial, ok: true });
+      expect(h.serial).toBeGreaterThan(100);
+    }
+  }, 120_000);
+
+  it('has drafts, entries waiting for approval, rejected entries with reasons and a published reversal', async () => {
+    const em = t.dataSource.manager;
+    expect(await em.count(Entry, { where: { status: 'draft' } })).toBeGreaterThan(0);
+    expect(await em.count(Entry, { where: { status: 'submitted' } })).toBeGreaterThan(0);
+    const rejected = await em.find(Entry, { where: { status: 'rejected' } });
+    expect(rejected.length).toBeGreaterThan(0);
+    for (const e of rejected) expect(e.rejectReason).toBeTruthy();
+    const reversals = (await em.find(Entry, { where: { status: 'published' } })).filter((e) => e.reversesId !== null);
+    expect(reversals.length).toBeGreaterThan(0);
+    expect(reversals.some((e) => e.reversalReason === '重复入账')).toBe(true);
+    const rejections = await em.count(EntryApproval, { where: { decision: 'rejected' } });
+    expect(rejections).toBeGreaterThanOrEqual(rejected.length);
+  });
+
+  it('writes no phone or ID numbers into any public text', async () => {
+    const entries = await t.dataSource.manager.find(Entry, { select: { summary: true, counterpartyDisplay: true, voucherNo: true } });
+    for (const e of entries) for (const text of [e.summary, e.counterpartyDisplay, e.voucherNo ?? '']) expect(personalDataProblem(text)).toBeNull();
+  });
+
+  it('prints one working account per role, and the approvers have a queue', async () => {
+    expect(result!.accounts.map((a) => a.role).sort()).toEqual(['admin', 'approver', 'approver', 'bookkeeper', 'inspector']);
+    const tokens: Record<string, string> = {};
+    for (const a of result!.accounts) {
+      expect(a.password.length).toBeGreaterThanOrEqual(10);
+      const res = await t.http().post('/api/auth/login').send({ username: a.username, password: a.password }).expect(200);
+      tokens[a.username] = res.body.accessToken;
+    }
+    const queue = async (user: string) =>
+      (await t.http().get('/api/staff/entries?status=submitted&limit=50').set('Authorization', `Bearer ${tokens[user]}`).expect(200)).body.items as { id: number; approvals: unknown[] }[];
+    expect((await queue('demo_approver')).length).toBeGreaterThan(0);
+    const waitingForTown = (await queue('demo_town_agent')).filter((e) => e.approvals.length === 1);
+    expect(waitingForTown.length).toBeGreaterThan(0);
+
+    // The town agent's second approval goes through the ordinary API and extends the chain.
+    const approved = await t.http().post(`/api/staff/entries/${waitingForTown[0].id}/approve`).set('Authorization', `Bearer ${tokens.demo_town_agent}`).expect(200);
+    expect(approved.body.status).toBe('published');
+    expect((await t.app.get(ChainVerifier).verifyVillage(approved.body.villageId)).ok).toBe(true);
+  });
+
+  it('publishes a non-empty summary for the current year', async () => {
+    const year = Number(todayInChina().slice(0, 4));
+    const res = await t.http().get(`/api/villages/${firstHeads[0].villageId}/summary?year=${year}`).expect(200);
+    expect(res.body.incomeFen).toBeGreaterThan(0);
+    expect(res.body.expenseFen).toBeGreaterThan(0);
+    expect(res.body.subjects.length).toBeGreaterThan(3);
+    const list = await t.http().get(`/api/villages/${firstHeads[0].villageId}/entries`).expect(200);
+    expect(list.body.items).toHaveLength(20);
+  });
+
+  it('does nothing on a database that already has regions', async () => {
+    expect(await t.app.get(DemoSeeder).seedIfEmpty(SEED)).toBeNull();
+  });
+
+  it('gives identical chain heads for the same seed on a fresh database', async () => {
+    const again = await startTestApp();
+    try {
+      await again.app.get(DemoSeeder).seedIfEmpty(SEED);
+      expect(await heads(again)).toEqual(firstHeads);
+    } finally {
+      await again.close();
+    }
+  }, 600_000);
+});
