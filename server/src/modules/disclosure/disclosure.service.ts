@@ -101,7 +101,7 @@ export class DisclosureService {
       const items = rows.slice(0, limit).map((r) => toPublicEntry(r, this.chart.subjectName(village.chartVersion, r.subject_code)));
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit ? encodeCursor(last.occurredOn, last.id) : null };
-    });
+    }, !q.cursor); // first pages are asked for again and again; deep pages seldom
   }
 
   async entry(entryId: number): Promise<Versioned<PublicEntryDetailDto>> {
