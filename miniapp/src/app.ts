@@ -1,0 +1,8 @@
+import { PropsWithChildren } from 'react'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  return children
+}
+
+export default App
