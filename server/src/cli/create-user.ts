@@ -11,7 +11,7 @@ import { openDatabase } from '../database/data-source';
 import { Db } from '../database/db.service';
 import { Clock } from '../common/clock/clock';
 import { ScopeService } from '../common/scope/scope.service';
-import { ValidationFailed, AppException } from '../common/errors/app-exception';
+import { ValidationFailed } from '../common/errors/app-exception';
 import type { AuthUser } from '../common/auth/auth-user';
 import { Region } from '../modules/regions/region.entity';
 import { UsersService } from '../modules/users/users.service';
@@ -21,6 +21,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { CreateUserDto } from '../modules/users/dto/create-user.dto';
 import { parseArgs } from './args';
+import { runCli } from './run';
 
 const ROOT: AuthUser = { id: 0, username: 'cli', displayName: 'cli', role: 'admin', regionId: null, regionPath: null, regionLevel: null };
 
@@ -51,22 +52,9 @@ async function main(): Promise<number> {
     const user = await users.create(ROOT, dto);
     console.log(`created ${user.role} ${user.username} (id ${user.id})`);
     return 0;
-  } catch (e) {
-    if (e instanceof AppException) {
-      console.error(e.message);
-      for (const d of e.details) console.error(`  ${d.field}: ${d.reason}`);
-      return 1;
-    }
-    throw e;
   } finally {
     await ds.destroy();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(2);
-  },
-);
+runCli(main);

@@ -9,7 +9,7 @@ import { loadConfig } from '../config/config';
 import { openDatabase } from '../database/data-source';
 import { Db } from '../database/db.service';
 import { Clock } from '../common/clock/clock';
-import { ValidationFailed } from '../common/errors/app-exception';
+import { runCli } from './run';
 import { RegionImportService } from '../modules/regions/region-import.service';
 
 async function main(): Promise<number> {
@@ -24,22 +24,9 @@ async function main(): Promise<number> {
     const result = await new RegionImportService(new Db(ds), new Clock()).importCsv(csv);
     console.log(`regions imported: ${result.created} created, ${result.updated} updated`);
     return 0;
-  } catch (e) {
-    if (e instanceof ValidationFailed) {
-      console.error(e.message);
-      for (const d of e.details) console.error(`  ${d.field}: ${d.reason}`);
-      return 1;
-    }
-    throw e;
   } finally {
     await ds.destroy();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(2);
-  },
-);
+runCli(main);
