@@ -5,6 +5,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { Region } from '../regions/region.entity';
 import { Entry } from '../ledger/entry.entity';
 import { ApprovalPolicy } from '../ledger/approval-policy';
+import { newEntryRow } from '../ledger/new-entry';
 import { approvalsRequired } from '@mingbai/shared';
 import { ImportBatch } from './import-batch.entity';
 import { bulkInsert } from './bulk-insert';
@@ -27,33 +28,26 @@ export class ImportWriter {
     const batchId = Number(inserted.identifiers[0].id);
     const threshold = await this.policy.threshold(em, village);
 
-    const toEntry = (r: ImportedEntry): Omit<Entry, 'id'> => ({
-      villageId: village.id,
-      status: 'submitted',
-      direction: r.direction,
-      subjectCode: r.subjectCode,
-      amountFen: r.amountFen,
-      occurredOn: r.occurredOn,
-      counterpartyKind: r.counterpartyKind,
-      counterpartyName: r.counterpartyName,
-      counterpartyDisplay: r.counterpartyDisplay,
-      summary: r.summary,
-      paymentMethod: r.paymentMethod,
-      voucherNo: r.voucherNo,
-      reversesId: null,
-      reversalReason: null,
-      rejectReason: null,
-      approvalsRequired: approvalsRequired(r.amountFen, threshold),
-      importBatchId: batchId,
-      createdBy: user.id,
-      createdAt: now,
-      updatedAt: now,
-      submittedAt: now,
-      publishedAt: null,
-      serial: null,
-      hash: null,
-      prevHash: null,
-    });
+    const toEntry = (r: ImportedEntry): Omit<Entry, 'id'> =>
+      newEntryRow({
+        villageId: village.id,
+        status: 'submitted',
+        direction: r.direction,
+        subjectCode: r.subjectCode,
+        amountFen: r.amountFen,
+        occurredOn: r.occurredOn,
+        counterpartyKind: r.counterpartyKind,
+        counterpartyName: r.counterpartyName,
+        counterpartyDisplay: r.counterpartyDisplay,
+        summary: r.summary,
+        paymentMethod: r.paymentMethod,
+        voucherNo: r.voucherNo,
+        approvalsRequired: approvalsRequired(r.amountFen, threshold),
+        importBatchId: batchId,
+        createdBy: user.id,
+        createdAt: now,
+        submittedAt: now,
+      });
     const count = await bulkInsert(em, Entry, lazyMap(rows, toEntry));
     await em.update(ImportBatch, { id: batchId }, { rowCount: count });
     return { batchId, rows: count };

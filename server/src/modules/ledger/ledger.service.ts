@@ -20,6 +20,7 @@ import { EntryApproval } from './entry-approval.entity';
 import { LedgerRepository } from './ledger.repository';
 import { PublicationService } from './publication.service';
 import { ApprovalPolicy } from './approval-policy';
+import { newEntryRow } from './new-entry';
 import { CreateEntryDto, StaffEntryQuery, UpdateEntryDto } from './dto/entry.dto';
 import { StaffEntryView, toStaffView } from './staff-entry.view';
 
@@ -46,24 +47,7 @@ export class LedgerService {
     const now = this.clock.now();
     const id = await this.db.transaction(async (em) => {
       const saved = await em.save(
-        em.create(Entry, {
-          ...this.normalise(fields),
-          villageId: village.id,
-          status: 'draft',
-          reversesId: null,
-          reversalReason: null,
-          rejectReason: null,
-          approvalsRequired: 1,
-          importBatchId: null,
-          createdBy: user.id,
-          createdAt: now,
-          updatedAt: now,
-          submittedAt: null,
-          publishedAt: null,
-          serial: null,
-          hash: null,
-          prevHash: null,
-        }),
+        em.create(Entry, newEntryRow({ ...this.normalise(fields), villageId: village.id, status: 'draft', createdBy: user.id, createdAt: now })),
       );
       if (attachmentIds?.length) await this.attachments.bindToEntry(em, user, saved, attachmentIds);
       return saved.id;
@@ -179,27 +163,24 @@ export class LedgerService {
         throw new AppException(409, 'ALREADY_REVERSED', 'this entry already has a reversal');
       const now = this.clock.now();
       const saved = await em.save(
-        em.create(Entry, {
-          ...pickFields(original),
-          counterpartyDisplay: original.counterpartyDisplay,
-          occurredOn: this.clock.today(),
-          summary: `冲销第${original.serial}号：${reason.trim()}`.slice(0, 500),
-          villageId: village.id,
-          status: 'submitted',
-          reversesId: original.id,
-          reversalReason: reason.trim(),
-          rejectReason: null,
-          approvalsRequired: await this.policy.approvalsRequired(em, village, original.amountFen),
-          importBatchId: null,
-          createdBy: user.id,
-          createdAt: now,
-          updatedAt: now,
-          submittedAt: now,
-          publishedAt: null,
-          serial: null,
-          hash: null,
-          prevHash: null,
-        }),
+        em.create(
+          Entry,
+          newEntryRow({
+            ...pickFields(original),
+            counterpartyDisplay: original.counterpartyDisplay,
+            voucherNo: original.voucherNo,
+            occurredOn: this.clock.today(),
+            summary: `冲销第${original.serial}号：${reason.trim()}`.slice(0, 500),
+            villageId: village.id,
+            status: 'submitted',
+            reversesId: original.id,
+            reversalReason: reason.trim(),
+            approvalsRequired: await this.policy.approvalsRequired(em, village, original.amountFen),
+            createdBy: user.id,
+            createdAt: now,
+            submittedAt: now,
+          }),
+        ),
       );
       return saved.id;
     });

@@ -2,6 +2,7 @@ import { approvalsRequired, maskPersonName, validateEntryInput } from '@mingbai/
 import type { Db } from '../../database/db.service';
 import type { PublicationService } from '../ledger/publication.service';
 import { Entry } from '../ledger/entry.entity';
+import { newEntryRow } from '../ledger/new-entry';
 import { EntryApproval } from '../ledger/entry-approval.entity';
 import type { Region } from '../regions/region.entity';
 import type { PlanItem } from './demo-plan';
@@ -51,7 +52,7 @@ export class DemoLedgerWriter {
         const submitted = this.cap(new Date(created.getTime() + rng.int(1, 6) * HOUR));
         const required = approvalsRequired(item.amountFen, staff.thresholdFen);
         const status = item.fate === 'published' ? 'submitted' : item.fate;
-        const row: Omit<Entry, 'id'> = {
+        const row = newEntryRow({
           villageId: village.id,
           status,
           direction: item.direction,
@@ -68,17 +69,11 @@ export class DemoLedgerWriter {
           reversalReason: item.reversalReason ?? null,
           rejectReason: item.fate === 'rejected' ? item.rejectReason! : null,
           approvalsRequired: required,
-          importBatchId: null,
           createdBy: staff.bookkeeperId,
           createdAt: created,
-          updatedAt: submitted,
+          updatedAt: item.fate === 'draft' ? created : submitted,
           submittedAt: item.fate === 'draft' ? null : submitted,
-          publishedAt: null,
-          serial: null,
-          hash: null,
-          prevHash: null,
-        };
-        if (item.fate === 'draft') row.updatedAt = created;
+        });
         const id = (await em.insert(Entry, row)).identifiers[0].id as number;
         written.set(item, { id, serial: null, display: row.counterpartyDisplay });
 
