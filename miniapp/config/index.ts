@@ -23,6 +23,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
+    // The API origin for weapp builds (an https address on the mini-program's allowed-domain list).
+    // Empty on H5, which the API server serves itself, so relative URLs work.
+    env: { TARO_APP_API: JSON.stringify(process.env.TARO_APP_API ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -20,6 +20,12 @@ export interface CreatedApp {
   logger: Logger;
 }
 
+/** Hashed bundles never change under their name; index.html must be revalidated to pick up a new build. */
+function h5CacheHeaders(reply: { header(name: string, value: string): unknown }, filePath: string): void {
+  const hashed = /\.[0-9a-f]{8}\.(js|css)(\.br|\.gz)?$/.test(filePath) || /[\\/]static[\\/]/.test(filePath);
+  reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
 /** Builds the whole API (used by main.ts, the tests and the benchmarks). */
 export async function createApp(config: AppConfig, existing?: DataSource): Promise<CreatedApp> {
   const logger = createLogger(config);
@@ -52,7 +58,15 @@ export async function createApp(config: AppConfig, existing?: DataSource): Promi
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.h5Dir) {
-    await app.register(fastifyStatic as never, { root: config.h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic as never, {
+      root: config.h5Dir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The H5 build writes .br/.gz next to each asset (miniapp/scripts/precompress.mjs).
+      preCompressed: true,
+      setHeaders: h5CacheHeaders,
+    });
   }
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -23,6 +23,7 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   bank: '银行',
   transfer: '转账',
 };
+export const COUNTERPARTY_KIND_LABELS: Record<CounterpartyKind, string> = { person: '个人', organisation: '单位' };
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
   bookkeeper: '报账员',

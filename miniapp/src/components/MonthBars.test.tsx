@@ -10,7 +10,7 @@ it('draws one income and one expense bar per month, scaled to the largest value'
       ]}
     />
   )
-  expect(screen.getByText('11月')).toBeTruthy()
+  expect(screen.getByText('11')).toBeTruthy()
   const heights = Array.from(container.querySelectorAll<HTMLElement>('.bars__bar')).map((b) => b.style.height)
   expect(heights).toEqual(['100%', '50%', '25%', '0%'])
   expect(screen.getByText('合计收入 ¥2,500.00')).toBeTruthy()

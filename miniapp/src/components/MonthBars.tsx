@@ -9,7 +9,8 @@ interface Props {
 /** Income vs expense per month, drawn with plain Views (no chart library, no canvas). */
 export default function MonthBars({ data }: Props) {
   const max = Math.max(1, ...data.map((d) => Math.max(d.incomeFen, d.expenseFen)))
-  const pct = (v: number) => `${Math.round((v / max) * 100)}%`
+  // A month whose reversals outweigh its entries is negative: draw it as empty.
+  const pct = (v: number) => `${Math.round((Math.max(0, v) / max) * 100)}%`
   return (
     <View className='bars'>
       <View className='bars__plot'>
@@ -19,7 +20,7 @@ export default function MonthBars({ data }: Props) {
               <View className='bars__bar bars__bar--in' style={{ height: pct(d.incomeFen) }} />
               <View className='bars__bar bars__bar--out' style={{ height: pct(d.expenseFen) }} />
             </View>
-            <Text className='bars__label'>{d.month.slice(5)}月</Text>
+            <Text className='bars__label'>{Number(d.month.slice(5))}</Text>
           </View>
         ))}
       </View>
@@ -28,6 +29,7 @@ export default function MonthBars({ data }: Props) {
         <Text>收入</Text>
         <View className='bars__dot bars__dot--out' />
         <Text>支出</Text>
+        <Text className='bars__unit'>横轴为月份</Text>
       </View>
       <View className='bars__total'>
         <Text className='t-small'>合计收入 {formatFen(data.reduce((s, d) => s + d.incomeFen, 0))}</Text>

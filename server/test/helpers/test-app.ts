@@ -20,7 +20,7 @@ export interface TestApp {
 }
 
 /** The whole API on a fresh, migrated database of its own (SQLite, or MySQL with TEST_DB=mysql). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { h5Dir?: string } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const uploads = mkdtempSync(join(tmpdir(), 'mingbai-uploads-'));
   const config = loadConfig({
@@ -33,7 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     H5_DIR: '',
     ...env,
   });
-  config.h5Dir = null;
+  config.h5Dir = options.h5Dir ?? null;
   const { app, dataSource } = await createApp(config);
   return {
     app,

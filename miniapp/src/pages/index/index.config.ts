@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '明白账',
+  enablePullDownRefresh: true,
+})

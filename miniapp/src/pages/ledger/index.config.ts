@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '收支明细',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})
