@@ -4,5 +4,6 @@ import { LedgerModule } from './modules/ledger/ledger.module';
 import { DisclosureModule } from './modules/disclosure/disclosure.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { QrcodeModule } from './modules/qrcode/qrcode.module';
 /** The feature modules of the API, in one list so adding one is a one-line change. */
-export const FEATURE_MODULES = [AttachmentsModule, ChartModule, LedgerModule, DisclosureModule, SeedModule, ImportsModule];
+export const FEATURE_MODULES = [AttachmentsModule, ChartModule, LedgerModule, DisclosureModule, SeedModule, ImportsModule, QrcodeModule];

@@ -19,10 +19,31 @@ export interface AppConfig {
   seedDemo: boolean;
   demoSeed: number;
   h5Dir: string | null;
+  /** The public address of the H5 app (no trailing slash); null: derived from each request. */
+  publicUrl: string | null;
+  /** WeChat mini-program credentials; null when none are configured. */
+  wechat: WechatConfig | null;
+}
+
+export type WechatEnvVersion = 'release' | 'trial' | 'develop';
+
+export interface WechatConfig {
+  appId: string;
+  /** Used only for server-to-WeChat calls; never sent to a client or logged. */
+  secret: string;
+  /** https://api.weixin.qq.com unless WECHAT_API_BASE says otherwise (no trailing slash). */
+  apiBase: string;
+  /** Which version of the mini-program a mini-program code opens. */
+  envVersion: WechatEnvVersion;
+  /** Time limit for one call to WeChat, milliseconds. */
+  timeoutMs: number;
 }
 
 export const DEV_JWT_SECRET = 'mingbai-dev-secret-change-me';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const WECHAT_ENV_VERSIONS: readonly WechatEnvVersion[] = ['release', 'trial', 'develop'];
+export const DEFAULT_WECHAT_API_BASE = 'https://api.weixin.qq.com';
+const WECHAT_TIMEOUT_MS = 10_000;
 
 export class ConfigError extends Error {
   constructor(
@@ -72,6 +93,39 @@ export function parseDatabaseUrl(raw: string, root: string): DatabaseConfig {
   return { type: 'sqlite', path: path === ':memory:' || isAbsolute(path) ? path : resolve(root, path) };
 }
 
+/**
+ * An http(s) base URL without query or fragment, trailing slashes removed
+ * ("https://x.cn/h5/" -> "https://x.cn/h5"); ConfigError naming the variable otherwise.
+ */
+export function parseBaseUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  if (url.search || url.hash || raw.includes('?') || raw.includes('#')) throw new ConfigError(name, 'must not have a query (?) or fragment (#)');
+  if (url.username || url.password) throw new ConfigError(name, 'must not contain a user name or password');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** WECHAT_APPID and WECHAT_SECRET come together or not at all. */
+export function parseWechat(env: NodeJS.ProcessEnv): WechatConfig | null {
+  const appId = env.WECHAT_APPID ?? '';
+  const secret = env.WECHAT_SECRET ?? '';
+  const apiBase = parseBaseUrl('WECHAT_API_BASE', env.WECHAT_API_BASE || DEFAULT_WECHAT_API_BASE);
+  const envVersion = (env.WECHAT_ENV_VERSION || 'release') as WechatEnvVersion;
+  if (!WECHAT_ENV_VERSIONS.includes(envVersion))
+    throw new ConfigError('WECHAT_ENV_VERSION', `must be one of ${WECHAT_ENV_VERSIONS.join(', ')}`);
+  if (!appId && !secret) return null;
+  if (!appId) throw new ConfigError('WECHAT_APPID', 'is required when WECHAT_SECRET is set');
+  if (!secret) throw new ConfigError('WECHAT_SECRET', 'is required when WECHAT_APPID is set');
+  if (!/^wx[0-9a-f]{16}$/i.test(appId)) throw new ConfigError('WECHAT_APPID', 'must look like wx followed by 16 hexadecimal digits');
+  if (!/^[0-9A-Za-z]{16,64}$/.test(secret)) throw new ConfigError('WECHAT_SECRET', 'must be the AppSecret from the WeChat admin console (letters and digits)');
+  return { appId, secret, apiBase, envVersion, timeoutMs: WECHAT_TIMEOUT_MS };
+}
+
 /** Reads and validates the environment; throws ConfigError naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const root = repoRoot();
@@ -109,6 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: seedRaw === 'true',
     demoSeed: int(env, 'DEMO_SEED', 20260301, 0, 2 ** 31 - 1),
     h5Dir: env.H5_DIR ?? (existsSync(h5Default) ? h5Default : null),
+    publicUrl: env.PUBLIC_URL ? parseBaseUrl('PUBLIC_URL', env.PUBLIC_URL) : null,
+    wechat: parseWechat(env),
   };
 }
 

@@ -1,0 +1,85 @@
+import { ConfigError, DEFAULT_WECHAT_API_BASE, loadConfig } from './config';
+
+const APPID = 'wx0123456789abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+/** Loads a development configuration with these variables on top. */
+const load = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', ...env });
+
+/** The ConfigError loadConfig throws, or a failure when it throws none. */
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    load(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error(`no ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('PUBLIC_URL', () => {
+  it('is null when unset or empty', () => {
+    expect(load({}).publicUrl).toBeNull();
+    expect(load({ PUBLIC_URL: '' }).publicUrl).toBeNull();
+  });
+
+  it('keeps an http(s) URL with or without a path, without trailing slashes', () => {
+    expect(load({ PUBLIC_URL: 'https://mingbai.example.cn' }).publicUrl).toBe('https://mingbai.example.cn');
+    expect(load({ PUBLIC_URL: 'https://mingbai.example.cn/' }).publicUrl).toBe('https://mingbai.example.cn');
+    expect(load({ PUBLIC_URL: 'http://10.0.0.5:3000/h5//' }).publicUrl).toBe('http://10.0.0.5:3000/h5');
+    expect(load({ PUBLIC_URL: 'HTTPS://Mingbai.Example.CN/cun' }).publicUrl).toBe('https://mingbai.example.cn/cun');
+  });
+
+  it.each([
+    ['not a URL', 'mingbai.example.cn'],
+    ['another scheme', 'ftp://mingbai.example.cn'],
+    ['a query', 'https://mingbai.example.cn/?v=1'],
+    ['an empty query', 'https://mingbai.example.cn/?'],
+    ['a fragment', 'https://mingbai.example.cn/#/pages/index/index'],
+    ['credentials', 'https://user:pw@mingbai.example.cn'],
+  ])('refuses %s, naming the variable', (_, value) => {
+    const e = configError({ PUBLIC_URL: value });
+    expect(e.variable).toBe('PUBLIC_URL');
+    expect(e.message).toContain('PUBLIC_URL');
+  });
+});
+
+describe('WeChat credentials', () => {
+  it('are off when neither WECHAT_APPID nor WECHAT_SECRET is set', () => {
+    expect(load({}).wechat).toBeNull();
+    expect(load({ WECHAT_APPID: '', WECHAT_SECRET: '' }).wechat).toBeNull();
+  });
+
+  it('default to the WeChat API at api.weixin.qq.com and the release version', () => {
+    expect(load({ WECHAT_APPID: APPID, WECHAT_SECRET: SECRET }).wechat).toEqual({
+      appId: APPID,
+      secret: SECRET,
+      apiBase: DEFAULT_WECHAT_API_BASE,
+      envVersion: 'release',
+      timeoutMs: 10_000,
+    });
+    expect(DEFAULT_WECHAT_API_BASE).toBe('https://api.weixin.qq.com');
+  });
+
+  it('take WECHAT_API_BASE (trailing slash removed) and WECHAT_ENV_VERSION', () => {
+    const wechat = load({ WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: 'http://127.0.0.1:9999/', WECHAT_ENV_VERSION: 'trial' }).wechat;
+    expect(wechat).toMatchObject({ apiBase: 'http://127.0.0.1:9999', envVersion: 'trial' });
+    expect(load({ WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_ENV_VERSION: 'develop' }).wechat?.envVersion).toBe('develop');
+  });
+
+  it.each([
+    ['WECHAT_SECRET', { WECHAT_APPID: APPID }],
+    ['WECHAT_APPID', { WECHAT_SECRET: SECRET }],
+    ['WECHAT_APPID', { WECHAT_APPID: 'myapp', WECHAT_SECRET: SECRET }],
+    ['WECHAT_SECRET', { WECHAT_APPID: APPID, WECHAT_SECRET: 'short' }],
+    ['WECHAT_API_BASE', { WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: 'api.weixin.qq.com' }],
+    ['WECHAT_API_BASE', { WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: 'https://api.weixin.qq.com/?x=1' }],
+    ['WECHAT_ENV_VERSION', { WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_ENV_VERSION: 'beta' }],
+  ])('refuse a bad combination or value, naming %s', (variable, env) => {
+    const e = configError(env);
+    expect(e.variable).toBe(variable);
+    expect(e.message).toContain(variable);
+    // the secret is never repeated in the message
+    expect(e.message).not.toContain(SECRET);
+  });
+});
