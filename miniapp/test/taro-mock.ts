@@ -10,6 +10,7 @@ const Taro = {
   clearStorageSync: jest.fn(() => storage.clear()),
   request: jest.fn(async () => ({ statusCode: 200, data: {}, header: {} })),
   uploadFile: jest.fn(async () => ({ statusCode: 200, data: '{}' })),
+  downloadFile: jest.fn(async () => ({ statusCode: 200, tempFilePath: 'blob:test-file' })),
   previewImage: jest.fn(async () => ({})),
   chooseMedia: jest.fn(async () => ({ tempFiles: [], type: 'image' })),
   chooseImage: jest.fn(async () => ({ tempFilePaths: [], tempFiles: [] })),
@@ -20,6 +21,9 @@ const Taro = {
   showToast: jest.fn(async () => ({})),
   showLoading: jest.fn(async () => ({})),
   hideLoading: jest.fn(async () => ({})),
+  showModal: jest.fn(async () => ({ confirm: true, cancel: false })),
+  setNavigationBarTitle: jest.fn(async () => ({})),
+  pageScrollTo: jest.fn(async () => ({})),
   login: jest.fn(async () => ({ code: 'test-code' })),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' }
@@ -34,10 +38,16 @@ export const useDidHide = noop
 export const useLaunch = noop
 export const usePullDownRefresh = noop
 export const useReachBottom = noop
-export const useRouter = () => ({ params: {}, path: '' })
+// Tests set the current page's query with setRouterParams(); resetTaroMock() clears it.
+let routerParams: Record<string, string> = {}
+export const setRouterParams = (params: Record<string, string>) => {
+  routerParams = params
+}
+export const useRouter = () => ({ params: routerParams, path: '' })
 
 export const resetTaroMock = () => {
   storage.clear()
+  routerParams = {}
   for (const v of Object.values(Taro)) if (typeof v === 'function' && 'mockClear' in v) (v as jest.Mock).mockClear()
 }
 

@@ -3,20 +3,35 @@ import type { Role } from '@mingbai/shared'
 import { request } from './request'
 import { clearSession, getSession } from './session'
 
-/** Signs out: revokes the refresh token on the server, and always forgets the session locally. */
-export async function signOut(): Promise<void> {
+// Staff pages live in a subpackage; their addresses are here because the main package (我的) links
+// to them and must not import from a subpackage.
+export const LOGIN_PAGE = '/packages/staff/pages/login/index'
+export const BOOKKEEPER_PAGE = '/packages/staff/pages/bookkeeper/index'
+export const APPROVER_PAGE = '/packages/staff/pages/approver/index'
+export const ME_PAGE = '/pages/me/index'
+
+/**
+ * Revokes this login's refresh token on the server, then forgets it locally in any case.
+ * Answers a message to show when the server could not be told (the local session is gone anyway).
+ */
+export async function signOut(): Promise<string | null> {
   const session = getSession()
-  try {
-    if (session) await request<void>('/auth/logout', { method: 'POST', data: { refreshToken: session.refreshToken }, auth: false })
-  } finally {
-    clearSession()
+  let problem: string | null = null
+  if (session) {
+    try {
+      await request<null>('/auth/logout', { method: 'POST', data: { refreshToken: session.refreshToken }, auth: false })
+    } catch {
+      problem = '未能通知服务器退出，本机已退出登录'
+    }
   }
+  clearSession()
+  return problem
 }
 
-/** Where a signed-in staff member works. */
+/** Where a signed-in staff member works in the app (admins and inspectors have no page here yet). */
 export function workbenchUrl(role: Role): string | null {
-  if (role === 'bookkeeper') return '/packages/staff/pages/bookkeeper/index'
-  if (role === 'approver') return '/packages/staff/pages/approver/index'
+  if (role === 'bookkeeper') return BOOKKEEPER_PAGE
+  if (role === 'approver') return APPROVER_PAGE
   return null
 }
 

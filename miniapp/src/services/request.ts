@@ -5,7 +5,7 @@ import { clearSession, getSession, setSession, type Session } from './session'
 /**
  * The one way the app talks to the server. It adds the staff token, times out, retries idempotent
  * GETs on network failures and 5xx, refreshes an expired token once, and throws ApiError on any
- * failure: it never swallows one.
+ * failure: it never swallows one. Uploads and authenticated downloads go through here too.
  */
 
 // H5 is served by the API server itself, so a relative base works; weapp needs an absolute https
@@ -21,8 +21,23 @@ export interface RequestOptions {
   retries?: number
 }
 
+export interface UploadOptions {
+  /** The multipart field name (default `file`, what POST /api/staff/attachments reads). */
+  name?: string
+  /** Called with 0–100 while the file is sent. */
+  onProgress?: (pct: number) => void
+  timeout?: number
+}
+
 const DEFAULT_TIMEOUT = 10_000
+const UPLOAD_TIMEOUT = 60_000
 const GET_RETRIES = 2
+const BACKOFF_MS = 300
+
+interface RawResponse {
+  statusCode: number
+  data: unknown
+}
 
 export type Transport = (opts: {
   url: string
@@ -30,48 +45,81 @@ export type Transport = (opts: {
   data?: unknown
   header: Record<string, string>
   timeout: number
-}) => Promise<{ statusCode: number; data: unknown }>
+}) => Promise<RawResponse>
 
-let transport: Transport = async ({ url, method, data, header, timeout }) => {
+const taroTransport: Transport = async ({ url, method, data, header, timeout }) => {
   const res = await Taro.request({ url, method: method as 'GET', data: data as never, header, timeout, dataType: 'json' })
   return { statusCode: res.statusCode, data: res.data }
 }
 
-/** Tests replace the network. */
-export function setTransport(t: Transport): void {
+let transport: Transport = taroTransport
+
+/** Tests replace the network; `setTransport()` without an argument restores Taro.request. */
+export function setTransport(t: Transport = taroTransport): void {
   transport = t
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-async function send(path: string, opts: RequestOptions, token: string | null): Promise<{ statusCode: number; data: unknown }> {
-  const header: Record<string, string> = { 'content-type': 'application/json' }
-  if (token) header.Authorization = `Bearer ${token}`
-  const timeout = opts.timeout ?? DEFAULT_TIMEOUT
+/** Rejects with Error('timeout') when `p` has not settled after `ms`; the timer never outlives `p`. */
+function withTimeout<T>(p: Promise<T>, ms: number, onTimeout?: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      onTimeout?.()
+      reject(new Error('timeout'))
+    }, ms)
+    p.then(
+      (v) => {
+        clearTimeout(timer)
+        resolve(v)
+      },
+      (e) => {
+        clearTimeout(timer)
+        reject(e)
+      },
+    )
+  })
+}
+
+const networkError = () => new ApiError({ statusCode: 0, code: 'NETWORK', message: '网络连接失败' })
+
+function authHeader(token: string | null): Record<string, string> {
+  return token ? { Authorization: `Bearer ${token}` } : {}
+}
+
+async function send(path: string, opts: RequestOptions, token: string | null): Promise<RawResponse> {
   const method = opts.method ?? 'GET'
+  // wx.request labels every body application/json, and the server refuses an empty JSON body, so a
+  // POST/PATCH/DELETE without data (submit, approve, delete) sends an empty object instead of nothing.
+  const data = method !== 'GET' && opts.data === undefined ? {} : opts.data
+  const header: Record<string, string> = authHeader(token)
+  if (data !== undefined) header['content-type'] = 'application/json'
+  const timeout = opts.timeout ?? DEFAULT_TIMEOUT
   const retries = method === 'GET' ? (opts.retries ?? GET_RETRIES) : 0
   for (let attempt = 0; ; attempt++) {
-    let res: { statusCode: number; data: unknown } | null = null
+    let res: RawResponse | null = null
     try {
-      res = await Promise.race([
-        transport({ url: `${API_BASE}/api${path}`, method, data: opts.data, header, timeout }),
-        sleep(timeout + 100).then(() => Promise.reject(new Error('timeout'))),
-      ])
+      res = await withTimeout(transport({ url: `${API_BASE}/api${path}`, method, data, header, timeout }), timeout + 100)
     } catch {
       res = null
     }
     const retryable = res === null || res.statusCode >= 500
     if (!retryable || attempt >= retries) {
-      if (res === null) throw new ApiError({ statusCode: 0, code: 'NETWORK', message: '网络连接失败' })
+      if (res === null) throw networkError()
       return res
     }
-    await sleep(300 * 2 ** attempt)
+    await sleep(BACKOFF_MS * 2 ** attempt)
   }
 }
 
 let refreshing: Promise<Session | null> | null = null
 
-async function refresh(session: Session): Promise<Session | null> {
+/**
+ * A new token pair for `session`. Concurrent callers share one refresh (a refresh token works only
+ * once: using it twice would sign the user out). A refused refresh clears the session; a network
+ * failure keeps it and throws.
+ */
+function refresh(session: Session): Promise<Session | null> {
   refreshing ??= (async () => {
     try {
       const res = await send('/auth/refresh', { method: 'POST', data: { refreshToken: session.refreshToken } }, null)
@@ -89,20 +137,100 @@ async function refresh(session: Session): Promise<Session | null> {
   return refreshing
 }
 
-export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const session = opts.auth === false ? null : getSession()
-  let res = await send(path, opts, session?.accessToken ?? null)
-  if (res.statusCode === 401 && session) {
-    const renewed = await refresh(session)
-    if (renewed) res = await send(path, opts, renewed.accessToken)
-  }
-  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
-  if (res.statusCode === 304) return res.data as T
+/**
+ * Runs `attempt` with the current access token; on 401 gets a fresh token once and runs it again.
+ * When another request already renewed the token meanwhile, it just retries with the new one.
+ */
+async function withAuth(auth: boolean | undefined, attempt: (token: string | null) => Promise<RawResponse>): Promise<RawResponse> {
+  const session = auth === false ? null : getSession()
+  const res = await attempt(session?.accessToken ?? null)
+  if (res.statusCode !== 401 || !session) return res
+  const current = getSession()
+  const renewed = current && current.accessToken !== session.accessToken ? current : await refresh(session)
+  return renewed ? attempt(renewed.accessToken) : res
+}
+
+function toApiError(res: RawResponse): ApiError {
   const body = (res.data && typeof res.data === 'object' ? res.data : {}) as Record<string, unknown>
-  throw new ApiError({
+  return new ApiError({
     statusCode: res.statusCode,
     code: typeof body.code === 'string' ? body.code : undefined,
     message: typeof body.message === 'string' ? body.message : undefined,
     details: Array.isArray(body.details) ? (body.details as ApiError['details']) : [],
   })
+}
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await withAuth(opts.auth, (token) => send(path, opts, token))
+  if ((res.statusCode >= 200 && res.statusCode < 300) || res.statusCode === 304) return res.data as T
+  throw toApiError(res)
+}
+
+function parseJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data)
+  } catch {
+    return null
+  }
+}
+
+interface TaskLike {
+  progress?: (cb: (r: { progress: number }) => void) => unknown
+  onProgressUpdate?: (cb: (r: { progress: number }) => void) => unknown
+  abort?: () => unknown
+}
+
+async function sendFile(path: string, filePath: string, opts: UploadOptions, token: string | null): Promise<RawResponse> {
+  const timeout = opts.timeout ?? UPLOAD_TIMEOUT
+  const task = Taro.uploadFile({ url: `${API_BASE}/api${path}`, filePath, name: opts.name ?? 'file', header: authHeader(token), timeout })
+  const t = task as unknown as TaskLike
+  const onProgress = opts.onProgress
+  if (onProgress) {
+    const cb = (r: { progress: number }) => onProgress(Math.max(0, Math.min(100, Math.round(r.progress))))
+    if (typeof t.progress === 'function') t.progress(cb)
+    else if (typeof t.onProgressUpdate === 'function') t.onProgressUpdate(cb)
+  }
+  try {
+    const res = await withTimeout(Promise.resolve(task), timeout + 100, () => t.abort?.())
+    return { statusCode: res.statusCode, data: parseJson(res.data) }
+  } catch {
+    throw networkError()
+  }
+}
+
+/**
+ * Sends one local file (a temp path from chooseMedia, a blob: URL on H5) as multipart/form-data.
+ * Never retried: the caller shows the failure and lets the user try again.
+ */
+export async function upload<T>(path: string, filePath: string, opts: UploadOptions = {}): Promise<T> {
+  const res = await withAuth(undefined, (token) => sendFile(path, filePath, opts, token))
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    opts.onProgress?.(100)
+    return res.data as T
+  }
+  throw toApiError(res)
+}
+
+/**
+ * Downloads a file that needs the staff token (e.g. a voucher of an entry not yet published) and
+ * answers its local temp path, usable as an <Image> src and in previewImage.
+ */
+export async function download(path: string, opts: { timeout?: number } = {}): Promise<string> {
+  const timeout = opts.timeout ?? UPLOAD_TIMEOUT
+  let tempFilePath = ''
+  const res = await withAuth(undefined, async (token) => {
+    try {
+      const r = await withTimeout(
+        Promise.resolve(Taro.downloadFile({ url: `${API_BASE}${path}`, header: authHeader(token), timeout })),
+        timeout + 100,
+      )
+      tempFilePath = r.tempFilePath
+      return { statusCode: r.statusCode, data: null }
+    } catch {
+      throw networkError()
+    }
+  })
+  if (res.statusCode >= 200 && res.statusCode < 300) return tempFilePath
+  throw toApiError(res)
 }

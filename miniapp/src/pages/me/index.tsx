@@ -3,8 +3,7 @@ import { Button, Switch, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ROLE_LABELS } from '@mingbai/shared'
 import PageRoot from '../../components/PageRoot'
-import { describeError } from '../../services/api-error'
-import { openWorkbench, signOut, workbenchUrl } from '../../services/auth'
+import { LOGIN_PAGE, openWorkbench, signOut, workbenchUrl } from '../../services/auth'
 import { getSession, type Session } from '../../services/session'
 import { villagesApi } from '../../services/villages'
 import { setElderly, useElderly } from '../../state/settings'
@@ -31,13 +30,8 @@ export default function Me() {
   })
 
   const onSignOut = async () => {
-    try {
-      await signOut()
-      void Taro.showToast({ title: '已退出登录', icon: 'success' })
-    } catch (e) {
-      // Signed out on this phone anyway; the server forgets the token when it expires.
-      void Taro.showToast({ title: `已在本机退出（${describeError(e)}）`, icon: 'none' })
-    }
+    const problem = await signOut()
+    void Taro.showToast({ title: problem ?? '已退出登录', icon: problem ? 'none' : 'success' })
     setSession(null)
   }
 
@@ -80,7 +74,7 @@ export default function Me() {
         ) : (
           <>
             <Text className='t-small me__who'>报账员、审批人登录后可记账、审批。</Text>
-            <Button className='btn-secondary me__btn' onClick={() => Taro.navigateTo({ url: '/packages/staff/pages/login/index' })}>
+            <Button className='btn-secondary me__btn' onClick={() => Taro.navigateTo({ url: LOGIN_PAGE })}>
               工作人员登录
             </Button>
           </>
