@@ -8,6 +8,7 @@ import { clearSession, getSession } from './session'
 export const LOGIN_PAGE = '/packages/staff/pages/login/index'
 export const BOOKKEEPER_PAGE = '/packages/staff/pages/bookkeeper/index'
 export const APPROVER_PAGE = '/packages/staff/pages/approver/index'
+export const POSTER_PAGE = '/packages/staff/pages/poster/index'
 export const ME_PAGE = '/pages/me/index'
 
 /**

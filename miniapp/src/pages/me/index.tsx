@@ -3,7 +3,7 @@ import { Button, Switch, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ROLE_LABELS } from '@mingbai/shared'
 import PageRoot from '../../components/PageRoot'
-import { LOGIN_PAGE, openWorkbench, signOut, workbenchUrl } from '../../services/auth'
+import { LOGIN_PAGE, openWorkbench, POSTER_PAGE, signOut, workbenchUrl } from '../../services/auth'
 import { getSession, type Session } from '../../services/session'
 import { villagesApi } from '../../services/villages'
 import { setElderly, useElderly } from '../../state/settings'
@@ -65,8 +65,13 @@ export default function Me() {
                 进入工作台
               </Button>
             ) : (
-              <Text className='t-small'>该角色的工作台请使用电脑端管理后台。</Text>
+              <Text className='t-small'>小程序里暂时没有该角色的工作台。</Text>
             )}
+            {session.user.role === 'bookkeeper' && session.user.regionId !== null ? (
+              <Button className='btn-secondary me__btn' onClick={() => Taro.navigateTo({ url: `${POSTER_PAGE}?v=${session.user.regionId}` })}>
+                村务公开海报
+              </Button>
+            ) : null}
             <Button className='btn-secondary me__btn' onClick={onSignOut}>
               退出登录
             </Button>

@@ -36,7 +36,7 @@ export default function EntryDetail({ entry }: { entry: StaffEntry }) {
         <Text className='t-title sf-detail__summary'>{entry.summary}</Text>
         {reversal ? (
           <Text className='t-small sf-row__reason'>
-            红字冲销：冲销记录 #{entry.reversesId}，原因：{entry.reversalReason}
+            这是一笔红字冲销（摘要写明冲销第几号），原因：{entry.reversalReason}
           </Text>
         ) : null}
         {reason ? <Text className='t-small sf-row__reason'>退回原因：{reason}</Text> : null}

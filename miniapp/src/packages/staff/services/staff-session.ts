@@ -4,10 +4,9 @@ import type { Role } from '@mingbai/shared'
 import { getSession, type Session } from '../../../services/session'
 import { LOGIN_PAGE, ME_PAGE, workbenchUrl } from '../../../services/auth'
 
-export { APPROVER_PAGE, BOOKKEEPER_PAGE, LOGIN_PAGE, signOut } from '../../../services/auth'
+export { APPROVER_PAGE, BOOKKEEPER_PAGE, LOGIN_PAGE, POSTER_PAGE, signOut } from '../../../services/auth'
 export const ENTRY_FORM_PAGE = '/packages/staff/pages/entry-form/index'
 export const REVIEW_PAGE = '/packages/staff/pages/review/index'
-export const POSTER_PAGE = '/packages/staff/pages/poster/index'
 
 /** Where a staff member lands after signing in: bookkeepers and approvers have their own page. */
 export function goToLanding(role: Role): void {

@@ -56,7 +56,7 @@ it('shows the village poster from ?v=: title, county · town · village, the QR 
   expect(await screen.findByText('石桥村集体三资公开')).toBeTruthy()
   expect(screen.getByText('清溪县 · 青石镇 · 石桥村')).toBeTruthy()
   expect(screen.getByText('微信扫一扫，查看本村每一笔收入和支出')).toBeTruthy()
-  expect(screen.getByText('发现问题可一键举报，举报直达纪检监察部门')).toBeTruthy()
+  expect(screen.getByText('发现问题请向村务监督委员会或纪检监察部门反映')).toBeTruthy()
   expect(screen.getByText(new RegExp(`${formatDate(todayInChina())}制`))).toBeTruthy()
   expect(container.querySelector('img')?.getAttribute('src')).toBe('/api/villages/6/qrcode.png')
   expect(calls).toEqual(['/api/villages/6'])

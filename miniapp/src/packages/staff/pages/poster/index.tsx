@@ -80,7 +80,7 @@ export default function Poster() {
                 )}
               </View>
               <Text className='poster__scan'>微信扫一扫，查看本村每一笔收入和支出</Text>
-              <Text className='poster__report'>发现问题可一键举报，举报直达纪检监察部门</Text>
+              <Text className='poster__report'>发现问题请向村务监督委员会或纪检监察部门反映</Text>
               <Text className='poster__foot'>明白账 · 村集体账目公开 · {formatDate(todayInChina())}制</Text>
             </View>
             <View className='poster-actions'>
