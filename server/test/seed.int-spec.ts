@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { personalDataProblem, todayInChina } from '@mingbai/shared';
 import { DemoSeeder, type SeedResult } from '../src/modules/seed/demo-seeder';
 import { ChainVerifier } from '../src/modules/ledger/chain-verifier';
@@ -5,20 +7,27 @@ import { ChainHead } from '../src/modules/ledger/chain-head.entity';
 import { Entry } from '../src/modules/ledger/entry.entity';
 import { EntryApproval } from '../src/modules/ledger/entry-approval.entity';
 import { Region } from '../src/modules/regions/region.entity';
+import { Attachment } from '../src/modules/attachments/attachment.entity';
+import { voucherWindowStart } from '../src/modules/seed/demo-vouchers';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 const SEED = 4242;
 const heads = async (t: TestApp) =>
   (await t.dataSource.manager.find(ChainHead, { order: { villageId: 'ASC' } })).map((h) => ({ villageId: h.villageId, serial: h.serial, hash: h.hash }));
+/** Everything about the seeded vouchers except their random storage keys. */
+const voucherFingerprint = async (t: TestApp) =>
+  (await t.dataSource.manager.find(Attachment, { order: { id: 'ASC' } })).map((a) => [a.entryId, a.villageId, a.mime, a.sizeBytes, a.sha256, a.uploadedBy]);
 
 describe('demo seed', () => {
   let t: TestApp;
   let result: SeedResult | null;
   let firstHeads: Awaited<ReturnType<typeof heads>>;
+  let firstVouchers: Awaited<ReturnType<typeof voucherFingerprint>>;
   beforeAll(async () => {
     t = await startTestApp();
     result = await t.app.get(DemoSeeder).seedIfEmpty(SEED);
     firstHeads = await heads(t);
+    firstVouchers = await voucherFingerprint(t);
   }, 600_000);
   afterAll(() => t?.close());
 
@@ -55,6 +64,61 @@ describe('demo seed', () => {
     expect(reversals.some((e) => e.reversalReason === '重复入账')).toBe(true);
     const rejections = await em.count(EntryApproval, { where: { decision: 'rejected' } });
     expect(rejections).toBeGreaterThanOrEqual(rejected.length);
+  });
+
+  it("attaches voucher photos to most of the recent months' spending in every village, as a bookkeeper would", async () => {
+    const em = t.dataSource.manager;
+    const since = voucherWindowStart(todayInChina());
+    const files = await em.find(Attachment);
+    const entries = new Map((await em.find(Entry)).map((e) => [e.id, e]));
+    const perEntry = new Map<number, number>();
+    for (const a of files) {
+      const e = entries.get(a.entryId!)!;
+      expect(e).toBeDefined();
+      expect(a.villageId).toBe(e.villageId);
+      expect(a.uploadedBy).toBe(e.createdBy);
+      expect(a.createdAt.getTime()).toBeLessThan(e.createdAt.getTime());
+      expect(e.occurredOn >= since).toBe(true);
+      expect(e.reversesId).toBeNull();
+      expect(a.mime).toBe('image/jpeg');
+      expect(a.sizeBytes).toBeGreaterThan(2_000);
+      expect(a.sizeBytes).toBeLessThan(40_000);
+      perEntry.set(e.id, (perEntry.get(e.id) ?? 0) + 1);
+    }
+    expect(new Set(files.map((a) => a.storageKey)).size).toBe(files.length);
+    for (const n of perEntry.values()) expect([1, 2]).toContain(n);
+    expect([...perEntry.values()].filter((n) => n === 2).length).toBeGreaterThan(0);
+
+    const recent = [...entries.values()].filter((e) => e.occurredOn >= since && e.reversesId === null);
+    const share = (list: Entry[]) => list.filter((e) => perEntry.has(e.id)).length / list.length;
+    expect(share(recent.filter((e) => e.direction === 'expense'))).toBeGreaterThan(0.7);
+    const income = share(recent.filter((e) => e.direction === 'income'));
+    expect(income).toBeGreaterThan(0.1);
+    expect(income).toBeLessThan(0.7);
+    for (const h of firstHeads) expect(files.some((a) => a.villageId === h.villageId && entries.get(a.entryId!)!.status === 'published')).toBe(true);
+  });
+
+  it('serves the vouchers of published entries through the public API, and keeps the others private', async () => {
+    const em = t.dataSource.manager;
+    const files = await em.find(Attachment, { order: { id: 'DESC' } });
+    const statusOf = new Map((await em.find(Entry, { select: { id: true, status: true } })).map((e) => [e.id, e.status]));
+    const published = files.find((a) => statusOf.get(a.entryId!) === 'published')!;
+    const entry = (await t.http().get(`/api/entries/${published.entryId}`).expect(200)).body;
+    const count = files.filter((a) => a.entryId === published.entryId).length;
+    expect(entry.attachmentCount).toBe(count);
+    expect(entry.attachments).toHaveLength(count);
+    const list = await t.http().get(`/api/villages/${entry.villageId}/entries?from=${entry.occurredOn}&to=${entry.occurredOn}&limit=50`).expect(200);
+    expect(list.body.items.find((e: { id: number }) => e.id === entry.id).attachmentCount).toBe(count);
+
+    const file = await t.http().get(entry.attachments[0].url).buffer(true).expect(200);
+    expect(file.headers['content-type']).toBe('image/jpeg');
+    expect(createHash('sha256').update(file.body).digest('hex')).toBe(file.headers.etag.replace(/"/g, ''));
+    const meta = await sharp(file.body).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 300, height: 400 });
+
+    const pending = files.find((a) => statusOf.get(a.entryId!) === 'submitted')!;
+    expect(pending).toBeDefined();
+    await t.http().get(`/api/attachments/${pending.id}`).expect(404);
   });
 
   it('writes no phone or ID numbers into any public text', async () => {
@@ -101,6 +165,7 @@ describe('demo seed', () => {
     try {
       await again.app.get(DemoSeeder).seedIfEmpty(SEED);
       expect(await heads(again)).toEqual(firstHeads);
+      expect(await voucherFingerprint(again)).toEqual(firstVouchers);
     } finally {
       await again.close();
     }

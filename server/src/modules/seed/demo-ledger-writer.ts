@@ -5,7 +5,9 @@ import { Entry } from '../ledger/entry.entity';
 import { newEntryRow } from '../ledger/new-entry';
 import { EntryApproval } from '../ledger/entry-approval.entity';
 import type { Region } from '../regions/region.entity';
+import { Attachment } from '../attachments/attachment.entity';
 import type { PlanItem } from './demo-plan';
+import type { StoredVoucher } from './demo-vouchers';
 import type { SimClock } from './sim-clock';
 import type { Rng } from './prng';
 
@@ -19,6 +21,7 @@ export interface VillageStaff {
 }
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 /**
  * Writes one village's plan in one transaction, in occurrence order. Entries to publish are stored
@@ -35,11 +38,16 @@ export class DemoLedgerWriter {
     private readonly today: string,
   ) {}
 
-  async write(village: Region, plan: PlanItem[], staff: VillageStaff, rng: Rng): Promise<void> {
+  /**
+   * `vouchers`: files already in storage for some items; they become those entries' attachment
+   * rows, uploaded by the bookkeeper a few minutes before the entry was created.
+   */
+  async write(village: Region, plan: PlanItem[], staff: VillageStaff, rng: Rng, vouchers: Map<PlanItem, StoredVoucher[]> = new Map()): Promise<void> {
     const today = this.today;
     await this.db.transaction(async (em) => {
       const written = new Map<PlanItem, { id: number; serial: number | null; display: string }>();
       const approvals: Partial<EntryApproval>[] = [];
+      const attachments: Omit<Attachment, 'id'>[] = [];
       let lastPublished = 0;
       for (const item of plan) {
         const original = item.reverses ? written.get(item.reverses) : undefined;
@@ -76,6 +84,10 @@ export class DemoLedgerWriter {
         });
         const id = (await em.insert(Entry, row)).identifiers[0].id as number;
         written.set(item, { id, serial: null, display: row.counterpartyDisplay });
+        const files = vouchers.get(item) ?? [];
+        files.forEach((f, k) =>
+          attachments.push({ villageId: village.id, entryId: id, storageKey: f.storageKey, mime: f.mime, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedBy: staff.bookkeeperId, createdAt: new Date(created.getTime() - (files.length - k) * 3 * MINUTE) }),
+        );
 
         const decide = (step: number, at: Date, userId: number, level: 'village' | 'town', reason?: string) =>
           approvals.push({ entryId: id, step, decision: reason ? 'rejected' : 'approved', reason: reason ?? null, userId, role: 'approver', scopeLevel: level, createdAt: at });
@@ -99,6 +111,7 @@ export class DemoLedgerWriter {
         written.get(item)!.serial = published.serial;
       }
       for (let i = 0; i < approvals.length; i += 500) await em.insert(EntryApproval, approvals.slice(i, i + 500));
+      for (let i = 0; i < attachments.length; i += 500) await em.insert(Attachment, attachments.slice(i, i + 500));
     });
   }
 

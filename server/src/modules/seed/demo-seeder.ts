@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { Like } from 'typeorm';
 import { Db } from '../../database/db.service';
 import { Clock } from '../../common/clock/clock';
@@ -7,10 +8,12 @@ import { RegionImportService } from '../regions/region-import.service';
 import { RegionsService } from '../regions/regions.service';
 import { UsersService } from '../users/users.service';
 import { PublicationService } from '../ledger/publication.service';
+import { AttachmentStorage } from '../attachments/attachment-storage';
 import { DEMO_COUNTY, DEMO_VILLAGE_CODE, SECOND_APPROVAL_THRESHOLD_FEN, THRESHOLD_TOWN_CODE, demoRegionCsv, demoVillages } from './demo-regions';
 import { villageProfile } from './demo-profile';
-import { villagePlan, type PlanOptions } from './demo-plan';
+import { villagePlan, type PlanItem, type PlanOptions } from './demo-plan';
 import { DemoLedgerWriter } from './demo-ledger-writer';
+import { DemoVoucherStore, planVouchers, voucherWindowStart, type StoredVoucher } from './demo-vouchers';
 import { createDemoAccounts, createVillageStaff, SEED_ACTOR, type DemoAccount } from './demo-staff';
 import { SimClock } from './sim-clock';
 import { Rng } from './prng';
@@ -34,6 +37,7 @@ export class DemoSeeder {
     private readonly regionImport: RegionImportService,
     private readonly regions: RegionsService,
     private readonly users: UsersService,
+    private readonly modules: ModuleRef,
   ) {}
 
   async seedIfEmpty(seed: number): Promise<SeedResult | null> {
@@ -60,28 +64,55 @@ export class DemoSeeder {
       [villages[12].code, 'duplicate'],
       [villages[20].code, 'wrong-amount'],
     ]);
-    let entries = 0;
-    for (const [i, v] of villages.entries()) {
-      const village = byCode.get(v.code)!;
-      const isDemo = v.code === DEMO_VILLAGE_CODE;
-      const isThresholdTown = v.townCode === THRESHOLD_TOWN_CODE;
-      const staff = isDemo ? ids : await createVillageStaff(this.users, village);
+    // The upload path's storage (AttachmentsModule keeps it to itself, hence the non-strict look-up).
+    const voucherStore = new DemoVoucherStore(this.modules.get(AttachmentStorage, { strict: false }));
+    const voucherSince = voucherWindowStart(today);
+    // Each village's plan, and its voucher files drawn and stored while the previous village is written.
+    const prepare = (i: number) => {
       const plan = villagePlan(Rng.derive(seed, 2, i), villageProfile(Rng.derive(seed, 3, i)), {
         ledgerStart,
         today,
-        isThresholdTown,
-        isDemoVillage: isDemo,
-        correction: corrections.get(v.code) ?? null,
+        isThresholdTown: villages[i].townCode === THRESHOLD_TOWN_CODE,
+        isDemoVillage: villages[i].code === DEMO_VILLAGE_CODE,
+        correction: corrections.get(villages[i].code) ?? null,
       });
-      await writer.write(village, plan, {
-        bookkeeperId: staff.bookkeeperId,
-        approverId: staff.approverId,
-        townAgentId: isThresholdTown ? ids.townAgentId : null,
-        thresholdFen: isThresholdTown ? SECOND_APPROVAL_THRESHOLD_FEN : null,
-      }, Rng.derive(seed, 4, i));
-      entries += plan.length;
+      const vouchers = voucherStore.store(planVouchers(Rng.derive(seed, 5, i), plan, voucherSince));
+      vouchers.catch(() => undefined); // awaited below; a failure surfaces there
+      return { plan, vouchers };
+    };
+    let entries = 0;
+    let files = 0;
+    let next: ReturnType<typeof prepare> | null = prepare(0);
+    try {
+      for (const [i, v] of villages.entries()) {
+        const { plan, vouchers } = next!;
+        next = i + 1 < villages.length ? prepare(i + 1) : null;
+        const village = byCode.get(v.code)!;
+        const isDemo = v.code === DEMO_VILLAGE_CODE;
+        const isThresholdTown = v.townCode === THRESHOLD_TOWN_CODE;
+        const staff = isDemo ? ids : await createVillageStaff(this.users, village);
+        const stored = await vouchers;
+        try {
+          await writer.write(village, plan, {
+            bookkeeperId: staff.bookkeeperId,
+            approverId: staff.approverId,
+            townAgentId: isThresholdTown ? ids.townAgentId : null,
+            thresholdFen: isThresholdTown ? SECOND_APPROVAL_THRESHOLD_FEN : null,
+          }, Rng.derive(seed, 4, i), stored);
+        } catch (e) {
+          await voucherStore.discard(stored);
+          throw e;
+        }
+        entries += plan.length;
+        files += countFiles(stored);
+      }
+    } catch (e) {
+      if (next) await next.vouchers.then((stored) => voucherStore.discard(stored), () => undefined);
+      throw e;
     }
-    this.log.log(`demo data: ${villages.length} villages, ${entries} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    this.log.log(`demo data: ${villages.length} villages, ${entries} entries, ${files} voucher files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { accounts };
   }
 }
+
+const countFiles = (stored: Map<PlanItem, StoredVoucher[]>): number => [...stored.values()].reduce((n, f) => n + f.length, 0);

@@ -1,0 +1,68 @@
+// End-to-end journeys on the H5 build against a real server with the demo data:
+//   npm run e2e -w @mingbai/miniapp
+// Needs: npm run build -w @mingbai/shared, npm run build -w @mingbai/server, npm run build:h5 -w @mingbai/miniapp,
+// and Debian's chromium + fonts-noto-cjk (or CHROMIUM_PATH). Screenshots of every page visited go to e2e/artifacts/.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { todayInChina } from '@mingbai/shared'
+import { startServer } from './server.mjs'
+import { Runner } from './lib/runner.mjs'
+import { Api } from './lib/api.mjs'
+import { launchChromium, Phone } from './lib/phone.mjs'
+import { villagerJourney } from './journeys/villager.mjs'
+import { bookkeepingJourney } from './journeys/bookkeeping.mjs'
+import { reversalJourney } from './journeys/reversal.mjs'
+import { elderlyJourney } from './journeys/elderly.mjs'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+/** 石桥村, the demo village the demo staff accounts belong to. */
+const VILLAGE_ID = 6
+
+const JOURNEYS = [
+  ['villager', 'a villager opens the village link, reads totals and chart, scrolls the ledger, opens an entry with vouchers', villagerJourney],
+  ['bookkeeping', 'post with a photo, sent back, fixed, approved, seen by villagers', bookkeepingJourney],
+  ['reversal', 'a published entry is reversed (红字冲销), approved, both linked, totals net to zero', reversalJourney],
+  ['elderly', '长辈模式 enlarges the text and survives a reload', elderlyJourney],
+]
+
+async function main() {
+  const started = Date.now()
+  const r = new Runner(path.join(here, 'artifacts'))
+  let server = null
+  let browser = null
+  try {
+    server = await startServer()
+    console.log(`# server on ${server.base} (fresh database, demo seed) ready in ${(server.startedInMs / 1000).toFixed(1)} s`)
+    const api = new Api(server.api)
+    const village = await api.village(VILLAGE_ID)
+    if (village.name !== '石桥村') throw new Error(`village ${VILLAGE_ID} is ${village.name}, not the demo village 石桥村`)
+
+    browser = await launchChromium()
+    console.log(`# ${browser.version()}`)
+    // Three people, three phones: each context has its own storage (session, chosen village, settings).
+    const ctx = {
+      r,
+      api,
+      villageId: VILLAGE_ID,
+      year: Number(todayInChina().slice(0, 4)),
+      state: {},
+      villager: await Phone.open(browser, 'villager', server.base),
+      bookkeeper: await Phone.open(browser, 'bookkeeper', server.base),
+      approver: await Phone.open(browser, 'approver', server.base),
+    }
+    for (const p of [ctx.villager, ctx.bookkeeper, ctx.approver]) r.watch(p)
+
+    for (const [name, title, journey] of JOURNEYS) await r.journey(name, title, () => journey(ctx))
+  } catch (e) {
+    r.fail('setup', e)
+    if (server) console.log(`# server log (last lines):\n${server.logTail()}`)
+  } finally {
+    await browser?.close().catch(() => undefined)
+    await server?.stop()
+  }
+  const ok = r.summary()
+  console.log(`# ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  process.exit(ok ? 0 : 1)
+}
+
+await main()
