@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { PreloadHomePagePlugin } from './preload-home-page'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -62,6 +63,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.plugin('preload-home-page').use(PreloadHomePagePlugin)
       }
     }
   }

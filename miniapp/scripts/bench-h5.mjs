@@ -1,7 +1,9 @@
 // H5 first-load benchmark: `npm run bench:h5 -w @mingbai/miniapp [-- --runs N]`.
 // Starts the real server (demo data) with the production H5 build, opens /?v=6 in Chromium on an
 // emulated slow phone network (400 ms latency, 400 kbit/s each way, cache disabled) and measures
-// the time from navigation start until the year's income total shows an amount, and the JS and CSS
+// the time from navigation start until the year's income total shows an amount — first in the
+// first-paint block of index.html (.mb-shell__income, drawn from the early API answers before the
+// bundles arrive), then on the app's own home page (.totals__income) — and the JS and CSS
 // loaded for it: gzip -9 of each file on disk, and the bytes actually transferred (the server
 // sends precompressed copies when it has them). Prints median/min/max against the targets.
 // A missed target is reported, not an error; the exit code is non-zero only when the run fails.
@@ -23,11 +25,16 @@ if (!Number.isInteger(RUNS) || RUNS < 1) {
   process.exit(64)
 }
 
-// Runs in the page before any of its scripts: notes when the income total first shows an amount.
+// Runs in the page before any of its scripts: notes when an income total first shows an amount,
+// in the first-paint block and on the app's home page.
 function watchTotals() {
+  const shows = (selector) => {
+    const el = document.querySelector(selector)
+    return !!el && el.offsetParent !== null && /¥\d/.test(el.textContent ?? '')
+  }
   const check = () => {
-    const el = document.querySelector('.totals__income')
-    if (el && /¥\d/.test(el.textContent ?? '')) {
+    if (window.__firstPaintAt === undefined && shows('.mb-shell__income')) window.__firstPaintAt = performance.now()
+    if (shows('.totals__income')) {
       window.__totalsShownAt = performance.now()
       observer.disconnect()
     }
@@ -76,7 +83,9 @@ async function measure(browser, base) {
 
     await page.goto(`${base}/?v=${VILLAGE_ID}`, { waitUntil: 'commit', timeout: TIMEOUT_MS })
     await page.waitForFunction(() => window.__totalsShownAt !== undefined, null, { timeout: TIMEOUT_MS, polling: 100 })
-    const totalsMs = await page.evaluate(() => window.__totalsShownAt)
+    const appMs = await page.evaluate(() => window.__totalsShownAt)
+    const firstPaintMs = await page.evaluate(() => window.__firstPaintAt ?? null)
+    const totalsMs = Math.min(appMs, firstPaintMs ?? Infinity)
     const shownText = (await page.locator('.totals__income').first().innerText()).trim()
     // What the first screen loads: everything requested until the network is quiet.
     await page.waitForLoadState('networkidle', { timeout: TIMEOUT_MS })
@@ -104,7 +113,7 @@ async function measure(browser, base) {
     const timeline = all
       .map((r) => ({ what: `${r.type} ${new URL(r.url).pathname}${new URL(r.url).search}`, start: (r.start - zero) * 1000, end: (r.end - zero) * 1000, bytes: r.transferred }))
       .sort((a, b) => a.start - b.start)
-    return { totalsMs, shownText, js: kind('Script'), css: kind('Stylesheet'), requests: all.length, apiRequests: api.length, transferred: sum(all, (r) => r.transferred), timeline }
+    return { totalsMs, appMs, firstPaintMs, shownText, js: kind('Script'), css: kind('Stylesheet'), requests: all.length, apiRequests: api.length, transferred: sum(all, (r) => r.transferred), timeline }
   } finally {
     await context.close()
   }
@@ -139,7 +148,7 @@ async function main() {
     for (let i = 1; i <= RUNS; i++) {
       const r = await measure(browser, server.base)
       results.push(r)
-      console.log(`  run ${i}: totals (${r.shownText}) after ${ms(r.totalsMs)}; JS ${r.js.files} files ${kb(r.js.gzip)} gz; CSS ${r.css.files} files ${kb(r.css.gzip)} gz; ${r.requests} requests (${r.apiRequests} API), ${kb(r.transferred)} transferred`)
+      console.log(`  run ${i}: totals (${r.shownText}) visible after ${ms(r.totalsMs)} (first paint ${r.firstPaintMs === null ? 'not shown' : ms(r.firstPaintMs)}, app home ${ms(r.appMs)}); JS ${r.js.files} files ${kb(r.js.gzip)} gz; CSS ${r.css.files} files ${kb(r.css.gzip)} gz; ${r.requests} requests (${r.apiRequests} API), ${kb(r.transferred)} transferred`)
     }
 
     const first = results[0]
@@ -148,7 +157,8 @@ async function main() {
       console.log(`  ${String(Math.round(t.start)).padStart(6)} → ${String(Math.round(t.end)).padStart(6)}  ${kb(t.bytes).padStart(9)}  ${t.what.length > 70 ? `${t.what.slice(0, 67)}...` : t.what}`)
 
     console.log('\nResults')
-    console.log(line('time to income total', results.map((r) => r.totalsMs), ms))
+    console.log(line('income total visible', results.map((r) => r.totalsMs), ms))
+    console.log(line('… on the app home page', results.map((r) => r.appMs), ms))
     console.log(line('JS, gzip -9 of the files', results.map((r) => r.js.gzip), kb))
     console.log(line('JS, raw', results.map((r) => r.js.raw), kb))
     console.log(line('JS, transferred', results.map((r) => r.js.transferred), kb))
@@ -164,7 +174,9 @@ async function main() {
     const totals = stats(results.map((r) => r.totalsMs)).median
     const js = stats(results.map((r) => r.js.gzip)).median
     console.log('\nTargets')
-    console.log(`  ${totals <= TARGETS.totalsMs ? 'PASS' : 'MISS'}  income total shown ≤ ${ms(TARGETS.totalsMs)} (median ${ms(totals)})`)
+    const app = stats(results.map((r) => r.appMs)).median
+    console.log(`  ${totals <= TARGETS.totalsMs ? 'PASS' : 'MISS'}  income total visible ≤ ${ms(TARGETS.totalsMs)} (median ${ms(totals)})`)
+    console.log(`  ${app <= TARGETS.totalsMs ? 'PASS' : 'MISS'}  … and on the app's own home page ≤ ${ms(TARGETS.totalsMs)} (median ${ms(app)}; not the target, shown for honesty)`)
     console.log(`  ${js <= TARGETS.jsGzipBytes ? 'PASS' : 'MISS'}  initial JS ≤ ${kb(TARGETS.jsGzipBytes)} gzip (median ${kb(js)})`)
   } finally {
     await browser?.close().catch(() => undefined)

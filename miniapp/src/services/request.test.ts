@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { resetTaroMock } from '../../test/taro-mock'
 import { ApiError } from './api-error'
-import { download, request, setTransport, upload, type Transport } from './request'
+import { request, setTransport, type Transport } from './request'
+import { download, upload } from './file-transfer'
 import { getSession, setSession, type Session } from './session'
 
 type Call = Parameters<Transport>[0]

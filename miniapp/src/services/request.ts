@@ -1,11 +1,13 @@
 import Taro from '@tarojs/taro'
 import { ApiError } from './api-error'
+import { fetchTransport } from './fetch-transport'
 import { clearSession, getSession, setSession, type Session } from './session'
 
 /**
  * The one way the app talks to the server. It adds the staff token, times out, retries idempotent
  * GETs on network failures and 5xx, refreshes an expired token once, and throws ApiError on any
- * failure: it never swallows one. Uploads and authenticated downloads go through here too.
+ * failure: it never swallows one. Uploads and authenticated downloads (file-transfer.ts) share its
+ * token handling and errors.
  */
 
 // H5 is served by the API server itself, so a relative base works; weapp needs an absolute https
@@ -21,20 +23,11 @@ export interface RequestOptions {
   retries?: number
 }
 
-export interface UploadOptions {
-  /** The multipart field name (default `file`, what POST /api/staff/attachments reads). */
-  name?: string
-  /** Called with 0–100 while the file is sent. */
-  onProgress?: (pct: number) => void
-  timeout?: number
-}
-
 const DEFAULT_TIMEOUT = 10_000
-const UPLOAD_TIMEOUT = 60_000
 const GET_RETRIES = 2
 const BACKOFF_MS = 300
 
-interface RawResponse {
+export interface RawResponse {
   statusCode: number
   data: unknown
 }
@@ -52,17 +45,21 @@ const taroTransport: Transport = async ({ url, method, data, header, timeout }) 
   return { statusCode: res.statusCode, data: res.data }
 }
 
-let transport: Transport = taroTransport
+// On H5 the browser's own fetch is used: Taro.request's H5 version bundles fetch/AbortController
+// polyfills and JSONP (~45 KB) that every supported browser has no need of, and fetch picks up the
+// responses index.html already requested (prefetch.ts). The build drops the branch not taken.
+const defaultTransport: Transport = process.env.TARO_ENV === 'h5' ? fetchTransport : taroTransport
+let transport: Transport = defaultTransport
 
-/** Tests replace the network; `setTransport()` without an argument restores Taro.request. */
-export function setTransport(t: Transport = taroTransport): void {
+/** Tests replace the network; `setTransport()` without an argument restores the platform's. */
+export function setTransport(t: Transport = defaultTransport): void {
   transport = t
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** Rejects with Error('timeout') when `p` has not settled after `ms`; the timer never outlives `p`. */
-function withTimeout<T>(p: Promise<T>, ms: number, onTimeout?: () => void): Promise<T> {
+export function withTimeout<T>(p: Promise<T>, ms: number, onTimeout?: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       onTimeout?.()
@@ -81,9 +78,9 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout?: () => void): Prom
   })
 }
 
-const networkError = () => new ApiError({ statusCode: 0, code: 'NETWORK', message: '网络连接失败' })
+export const networkError = () => new ApiError({ statusCode: 0, code: 'NETWORK', message: '网络连接失败' })
 
-function authHeader(token: string | null): Record<string, string> {
+export function authHeader(token: string | null): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {}
 }
 
@@ -141,7 +138,7 @@ function refresh(session: Session): Promise<Session | null> {
  * Runs `attempt` with the current access token; on 401 gets a fresh token once and runs it again.
  * When another request already renewed the token meanwhile, it just retries with the new one.
  */
-async function withAuth(auth: boolean | undefined, attempt: (token: string | null) => Promise<RawResponse>): Promise<RawResponse> {
+export async function withAuth(auth: boolean | undefined, attempt: (token: string | null) => Promise<RawResponse>): Promise<RawResponse> {
   const session = auth === false ? null : getSession()
   const res = await attempt(session?.accessToken ?? null)
   if (res.statusCode !== 401 || !session) return res
@@ -150,7 +147,7 @@ async function withAuth(auth: boolean | undefined, attempt: (token: string | nul
   return renewed ? attempt(renewed.accessToken) : res
 }
 
-function toApiError(res: RawResponse): ApiError {
+export function toApiError(res: RawResponse): ApiError {
   const body = (res.data && typeof res.data === 'object' ? res.data : {}) as Record<string, unknown>
   return new ApiError({
     statusCode: res.statusCode,
@@ -166,71 +163,3 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   throw toApiError(res)
 }
 
-function parseJson(data: unknown): unknown {
-  if (typeof data !== 'string') return data
-  try {
-    return JSON.parse(data)
-  } catch {
-    return null
-  }
-}
-
-interface TaskLike {
-  progress?: (cb: (r: { progress: number }) => void) => unknown
-  onProgressUpdate?: (cb: (r: { progress: number }) => void) => unknown
-  abort?: () => unknown
-}
-
-async function sendFile(path: string, filePath: string, opts: UploadOptions, token: string | null): Promise<RawResponse> {
-  const timeout = opts.timeout ?? UPLOAD_TIMEOUT
-  const task = Taro.uploadFile({ url: `${API_BASE}/api${path}`, filePath, name: opts.name ?? 'file', header: authHeader(token), timeout })
-  const t = task as unknown as TaskLike
-  const onProgress = opts.onProgress
-  if (onProgress) {
-    const cb = (r: { progress: number }) => onProgress(Math.max(0, Math.min(100, Math.round(r.progress))))
-    if (typeof t.progress === 'function') t.progress(cb)
-    else if (typeof t.onProgressUpdate === 'function') t.onProgressUpdate(cb)
-  }
-  try {
-    const res = await withTimeout(Promise.resolve(task), timeout + 100, () => t.abort?.())
-    return { statusCode: res.statusCode, data: parseJson(res.data) }
-  } catch {
-    throw networkError()
-  }
-}
-
-/**
- * Sends one local file (a temp path from chooseMedia, a blob: URL on H5) as multipart/form-data.
- * Never retried: the caller shows the failure and lets the user try again.
- */
-export async function upload<T>(path: string, filePath: string, opts: UploadOptions = {}): Promise<T> {
-  const res = await withAuth(undefined, (token) => sendFile(path, filePath, opts, token))
-  if (res.statusCode >= 200 && res.statusCode < 300) {
-    opts.onProgress?.(100)
-    return res.data as T
-  }
-  throw toApiError(res)
-}
-
-/**
- * Downloads a file that needs the staff token (e.g. a voucher of an entry not yet published) and
- * answers its local temp path, usable as an <Image> src and in previewImage.
- */
-export async function download(path: string, opts: { timeout?: number } = {}): Promise<string> {
-  const timeout = opts.timeout ?? UPLOAD_TIMEOUT
-  let tempFilePath = ''
-  const res = await withAuth(undefined, async (token) => {
-    try {
-      const r = await withTimeout(
-        Promise.resolve(Taro.downloadFile({ url: `${API_BASE}${path}`, header: authHeader(token), timeout })),
-        timeout + 100,
-      )
-      tempFilePath = r.tempFilePath
-      return { statusCode: r.statusCode, data: null }
-    } catch {
-      throw networkError()
-    }
-  })
-  if (res.statusCode >= 200 && res.statusCode < 300) return tempFilePath
-  throw toApiError(res)
-}

@@ -59,7 +59,7 @@ export default function Home() {
   const v = village.data
   const minYear = v?.ledgerStart ? Number(v.ledgerStart.slice(0, 4)) : thisYear - 5
   return (
-    <PageRoot className='home'>
+    <PageRoot className='home' keepFirstPaint={summary.loading && !summary.data && !summary.error}>
       <StateView loading={village.loading && !v} error={village.error} onRetry={village.reload}>
         {v ? (
           <View className='home-head'>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { AttachmentDto } from '@mingbai/shared'
-import { download } from '../../../services/request'
+import { download } from '../../../services/file-transfer'
 
 /**
  * Local copies of vouchers. Files of unpublished entries need the staff token, which an <Image>

@@ -7,7 +7,8 @@ import type {
   RegionLevel,
   Role,
 } from '@mingbai/shared'
-import { request, upload } from '../../../services/request'
+import { request } from '../../../services/request'
+import { upload } from '../../../services/file-transfer'
 import type { Session } from '../../../services/session'
 
 /** Shapes of the staff API (server/src/modules/ledger/staff-entry.view.ts, imports/import.types.ts, auth). */
