@@ -10,6 +10,6 @@ import { OptionalViewer } from './optional-viewer';
 @Module({
   controllers: [AttachmentsController],
   providers: [AttachmentsService, OptionalViewer, { provide: AttachmentStorage, useClass: LocalDiskStorage }],
-  exports: [AttachmentsService],
+  exports: [AttachmentsService, AttachmentStorage],
 })
 export class AttachmentsModule {}

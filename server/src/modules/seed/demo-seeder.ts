@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { Like } from 'typeorm';
 import { Db } from '../../database/db.service';
 import { Clock } from '../../common/clock/clock';
@@ -37,7 +36,7 @@ export class DemoSeeder {
     private readonly regionImport: RegionImportService,
     private readonly regions: RegionsService,
     private readonly users: UsersService,
-    private readonly modules: ModuleRef,
+    private readonly voucherStorage: AttachmentStorage,
   ) {}
 
   async seedIfEmpty(seed: number): Promise<SeedResult | null> {
@@ -65,7 +64,7 @@ export class DemoSeeder {
       [villages[20].code, 'wrong-amount'],
     ]);
     // The upload path's storage (AttachmentsModule keeps it to itself, hence the non-strict look-up).
-    const voucherStore = new DemoVoucherStore(this.modules.get(AttachmentStorage, { strict: false }));
+    const voucherStore = new DemoVoucherStore(this.voucherStorage);
     const voucherSince = voucherWindowStart(today);
     // Each village's plan, and its voucher files drawn and stored while the previous village is written.
     const prepare = (i: number) => {

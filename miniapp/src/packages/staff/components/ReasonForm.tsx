@@ -38,10 +38,10 @@ export default function ReasonForm({ placeholder, confirmText, busy, error, onCo
       />
       {problem || error ? <Text className='t-small sf-field__error'>{problem || error}</Text> : null}
       <View className='sf-actions'>
-        <Button className='sf-btn' onClick={onCancel} disabled={busy}>
+        <Button className='sf-btn' onClick={onCancel} disabled={busy || undefined}>
           取消
         </Button>
-        <Button className='btn-primary sf-btn' onClick={confirm} loading={busy} disabled={busy}>
+        <Button className='btn-primary sf-btn' onClick={confirm} loading={busy} disabled={busy || undefined}>
           {confirmText}
         </Button>
       </View>

@@ -104,7 +104,7 @@ export default function Approver() {
               className='btn-primary sf-btn sf-ap__batch-actions'
               onClick={() => approveBatch(b)}
               loading={approving === b.id}
-              disabled={approving !== null}
+              disabled={approving !== null || undefined}
             >
               整批通过
             </Button>
@@ -129,7 +129,7 @@ export default function Approver() {
           </View>
         ) : list.cursor ? (
           <View className='sf-more'>
-            <Button className='sf-btn' onClick={list.more} loading={list.loading} disabled={list.loading}>
+            <Button className='sf-btn' onClick={list.more} loading={list.loading} disabled={list.loading || undefined}>
               加载更多
             </Button>
           </View>

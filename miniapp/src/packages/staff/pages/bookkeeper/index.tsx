@@ -132,7 +132,7 @@ export default function Bookkeeper() {
           </View>
         ) : list.cursor ? (
           <View className='sf-more'>
-            <Button className='sf-btn' onClick={list.more} loading={list.loading} disabled={list.loading}>
+            <Button className='sf-btn' onClick={list.more} loading={list.loading} disabled={list.loading || undefined}>
               加载更多
             </Button>
           </View>

@@ -322,10 +322,10 @@ export default function EntryFormPage() {
 
         {editable ? (
           <View className='sf-form__buttons'>
-            <Button className='sf-btn' onClick={() => save(false)} loading={saving === 'draft'} disabled={saving !== ''}>
+            <Button className='sf-btn' onClick={() => save(false)} loading={saving === 'draft'} disabled={saving !== '' || undefined}>
               保存草稿
             </Button>
-            <Button className='btn-primary sf-btn' onClick={() => save(true)} loading={saving === 'submit'} disabled={saving !== ''}>
+            <Button className='btn-primary sf-btn' onClick={() => save(true)} loading={saving === 'submit'} disabled={saving !== '' || undefined}>
               提交审核
             </Button>
           </View>

@@ -65,7 +65,7 @@ export default function Login() {
             onInput={(e) => setPassword(e.detail.value)}
           />
         </FormField>
-        <Button className='btn-primary sf-big' onClick={submit} loading={busy} disabled={busy}>
+        <Button className='btn-primary sf-big' onClick={submit} loading={busy} disabled={busy || undefined}>
           登录
         </Button>
       </View>

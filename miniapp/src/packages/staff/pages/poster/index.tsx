@@ -90,7 +90,7 @@ export default function Poster() {
                 </Button>
               ) : null}
               {process.env.TARO_ENV === 'weapp' ? (
-                <Button className='btn-primary' loading={saving} disabled={saving} onClick={save}>
+                <Button className='btn-primary' loading={saving} disabled={saving || undefined} onClick={save}>
                   保存二维码图片
                 </Button>
               ) : null}

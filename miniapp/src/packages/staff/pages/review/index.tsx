@@ -99,10 +99,10 @@ export default function Review() {
               />
             ) : (
               <View className='sf-review__actions'>
-                <Button className='sf-btn' onClick={() => setRejecting(true)} disabled={busy}>
+                <Button className='sf-btn' onClick={() => setRejecting(true)} disabled={busy || undefined}>
                   退回
                 </Button>
-                <Button className='btn-primary sf-btn' onClick={approve} loading={busy} disabled={busy}>
+                <Button className='btn-primary sf-btn' onClick={approve} loading={busy} disabled={busy || undefined}>
                   通过
                 </Button>
               </View>
