@@ -1,3 +1,4 @@
+// How answers travel: the H5 app served next to the API, and compressed API answers.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,5 +52,26 @@ describe('serving the H5 app next to the API', () => {
     await t.http().get('/api/healthz').expect(200);
     const res = await t.http().get('/api/no-such-route').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe('compressing API answers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('compresses a large JSON answer the client accepts, and leaves small ones and other clients alone', async () => {
+    const docs = await t.http().get('/api/docs-json').set('Accept-Encoding', 'br, gzip').expect(200);
+    expect(docs.headers['content-encoding']).toBe('br');
+    expect(docs.headers['vary']).toMatch(/accept-encoding/i);
+    const gz = await t.http().get('/api/docs-json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.body).toHaveProperty('openapi');
+    const plain = await t.http().get('/api/docs-json').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const small = await t.http().get('/api/healthz').set('Accept-Encoding', 'gzip').expect(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 });
