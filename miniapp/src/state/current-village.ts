@@ -21,6 +21,19 @@ export function resolveVillageId(params: Record<string, string | undefined>): nu
   return getVillageId()
 }
 
+/**
+ * Remembers a village the villager chose. On H5 the address's `?v=` follows the choice, so that a
+ * reload or a shared link shows the same village (the `?v=` an address was opened with wins).
+ */
+export function chooseVillage(id: number): void {
+  setVillageId(id)
+  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return
+  const url = new URL(window.location.href)
+  if (url.searchParams.get('v') === String(id)) return
+  url.searchParams.set('v', String(id))
+  window.history.replaceState(window.history.state, '', url.toString())
+}
+
 export function goChooseVillage(): void {
   void Taro.navigateTo({ url: '/pages/choose/index' })
 }

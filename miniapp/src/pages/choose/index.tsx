@@ -5,14 +5,14 @@ import type { RegionDto } from '@mingbai/shared'
 import PageRoot from '../../components/PageRoot'
 import StateView from '../../components/StateView'
 import { villagesApi, type VillageHit } from '../../services/villages'
-import { setVillageId } from '../../state/village'
+import { chooseVillage } from '../../state/current-village'
 import { useLoader } from '../../utils/use-loader'
 import './index.scss'
 
 const LEVEL_HINT: Record<string, string> = { city: '请选择县（区）', county: '请选择乡镇', town: '请选择村' }
 
 function choose(id: number) {
-  setVillageId(id)
+  chooseVillage(id)
   void Taro.switchTab({ url: '/pages/index/index' })
 }
 
@@ -58,7 +58,7 @@ export default function ChooseVillage() {
             {(hits.data ?? []).map((h) => (
               <View key={h.id} className='choose__item' onClick={() => choose(h.id)}>
                 <Text className='t-body'>{h.name}</Text>
-                <Text className='t-small'>{h.path.join(' · ')}</Text>
+                <Text className='t-small'>{h.path.filter((name, i) => i < h.path.length - 1 || name !== h.name).join(' · ')}</Text>
               </View>
             ))}
           </StateView>
