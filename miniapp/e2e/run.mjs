@@ -9,7 +9,7 @@ import { startServer } from './server.mjs'
 import { Runner } from './lib/runner.mjs'
 import { Api } from './lib/api.mjs'
 import { launchChromium, Phone } from './lib/phone.mjs'
-import { villagerJourney } from './journeys/villager.mjs'
+import { chooseVillageJourney, villagerJourney } from './journeys/villager.mjs'
 import { bookkeepingJourney } from './journeys/bookkeeping.mjs'
 import { reversalJourney } from './journeys/reversal.mjs'
 import { elderlyJourney } from './journeys/elderly.mjs'
@@ -20,6 +20,7 @@ const VILLAGE_ID = 6
 
 const JOURNEYS = [
   ['villager', 'a villager opens the village link, reads totals and chart, scrolls the ledger, opens an entry with vouchers', villagerJourney],
+  ['choose', 'a villager chooses another village by name; the choice survives a reload', chooseVillageJourney],
   ['bookkeeping', 'post with a photo, sent back, fixed, approved, seen by villagers', bookkeepingJourney],
   ['reversal', 'a published entry is reversed (红字冲销), approved, both linked, totals net to zero', reversalJourney],
   ['elderly', '长辈模式 enlarges the text and survives a reload', elderlyJourney],

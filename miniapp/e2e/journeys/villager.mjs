@@ -66,3 +66,29 @@ export async function villagerJourney({ r, api, villager: v, villageId, year }) 
     await r.shot(v, 'entry')
   })
 }
+
+/** Journey 1b: choosing another village by name; the choice survives a reload (H5 keeps it in ?v=). */
+export async function chooseVillageJourney({ r, api, villager: v, villageId }) {
+  await r.step('chooses another village by searching its name, and it stays chosen after a reload', async () => {
+    const hits = await api.get(`/villages?q=${encodeURIComponent('村')}&limit=50`)
+    const other = hits.find((h) => h.id !== villageId)
+    assert(other, 'the demo county has a second village')
+
+    await v.go(`/?v=${villageId}`)
+    await v.onPage('pages/index/index', '.village-name')
+    await v.view.getByText('切换村庄').click()
+    await v.onPage('pages/choose/index', 'input[placeholder="输入村名搜索"]')
+    await v.fill('输入村名搜索', other.name)
+    await v.tap('搜索')
+    await v.view.locator('.choose__item').filter({ hasText: other.name }).first().click()
+    await hasText(await v.onPage('pages/index/index', '.village-name'), other.name, 'chosen village on the home page')
+    assert(new URL(v.page.url()).searchParams.get('v') === String(other.id), `the address names the chosen village: ${v.page.url()}`)
+    await r.shot(v, 'chosen-village')
+
+    await v.page.reload()
+    await hasText(await v.onPage('pages/index/index', '.village-name'), other.name, 'chosen village after a reload')
+
+    await v.go(`/?v=${villageId}`)
+    await hasText(await v.onPage('pages/index/index', '.village-name'), (await api.village(villageId)).name, 'back to the first village by its link')
+  })
+}
