@@ -1,3 +1,4 @@
+import { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EntryStatus } from '@mingbai/shared'
 import { staffApi, type StaffEntryListItem } from './staff'
@@ -17,8 +18,9 @@ const INITIAL: ListState = { items: [], cursor: null, loading: false, error: nul
 
 /**
  * Staff entries of one status, newest first, a page at a time (keyset paging on the entry id).
- * `more()` appends the next page; `reload()` starts over. A response for a status no longer
- * shown is dropped.
+ * `more()` appends the next page (also when the page is scrolled to the bottom); `reload()` starts
+ * over (also when the page is shown again, e.g. back from the entry form). A response for a status
+ * no longer shown is dropped.
  */
 export function useEntryList(status: EntryStatus, enabled = true) {
   const [state, setState] = useState<ListState>(INITIAL)
@@ -56,6 +58,15 @@ export function useEntryList(status: EntryStatus, enabled = true) {
   useEffect(() => {
     if (enabled) void load(true)
   }, [load, enabled])
+
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && enabled) void load(true)
+    shown.current = true
+  })
+  useReachBottom(() => {
+    if (enabled) void load(false)
+  })
 
   return { ...state, reload: () => load(true), more: () => load(false) }
 }

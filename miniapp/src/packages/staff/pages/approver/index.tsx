@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import PageRoot from '../../../../components/PageRoot'
 import StateView from '../../../../components/StateView'
@@ -22,13 +22,7 @@ export default function Approver() {
   const villages = useVillageNames(list.items.map((e) => e.villageId))
   const [banner, setBanner] = useState('')
   const [approving, setApproving] = useState<number | null>(null)
-  const shown = useRef(false)
 
-  useDidShow(() => {
-    if (shown.current) void list.reload()
-    shown.current = true
-  })
-  useReachBottom(() => void list.more())
 
   if (!session) return <PageRoot />
   const me = session.user

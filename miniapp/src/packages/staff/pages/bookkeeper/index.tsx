@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import type { EntryStatus } from '@mingbai/shared'
 import PageRoot from '../../../../components/PageRoot'
@@ -30,14 +30,7 @@ export default function Bookkeeper() {
   const [reversing, setReversing] = useState(false)
   const [actionError, setActionError] = useState('')
   const [busy, setBusy] = useState(false)
-  const shown = useRef(false)
 
-  // Coming back from the entry form: the lists may have changed.
-  useDidShow(() => {
-    if (shown.current) void list.reload()
-    shown.current = true
-  })
-  useReachBottom(() => void list.more())
 
   if (!session) return <PageRoot />
   const me = session.user
