@@ -4,6 +4,7 @@ import { View, Text, Button } from '@tarojs/components'
 import PageRoot from '../../../../components/PageRoot'
 import StateView from '../../../../components/StateView'
 import EntryRow from '../../components/EntryRow'
+import ListFooter from '../../components/ListFooter'
 import { currentApprovals, formatChinaTime } from '../../services/approvals'
 import { useEntryList } from '../../services/entry-list'
 import { useImportBatches } from '../../services/import-batches'
@@ -117,17 +118,7 @@ export default function Approver() {
         {list.items.map((e) => (
           <EntryRow key={e.id} entry={e} tags={tags(e)} onTap={() => Taro.navigateTo({ url: `${REVIEW_PAGE}?id=${e.id}` })} />
         ))}
-        {list.error && list.items.length > 0 ? (
-          <View className='sf-more' onClick={list.more}>
-            <Text className='t-body sf-link'>{staffErrorText(list.error)}，点此重试</Text>
-          </View>
-        ) : list.cursor ? (
-          <View className='sf-more'>
-            <Button className='sf-btn' onClick={list.more} loading={list.loading} disabled={list.loading || undefined}>
-              加载更多
-            </Button>
-          </View>
-        ) : null}
+        <ListFooter count={list.items.length} cursor={list.cursor} loading={list.loading} error={list.error} onMore={list.more} />
       </StateView>
     </PageRoot>
   )

@@ -5,6 +5,7 @@ import type { EntryStatus } from '@mingbai/shared'
 import PageRoot from '../../../../components/PageRoot'
 import StateView from '../../../../components/StateView'
 import EntryRow from '../../components/EntryRow'
+import ListFooter from '../../components/ListFooter'
 import EntryDetail from '../../components/EntryDetail'
 import ReasonForm from '../../components/ReasonForm'
 import { useEntryList } from '../../services/entry-list'
@@ -119,21 +120,7 @@ export default function Bookkeeper() {
         {list.items.map((e) => (
           <EntryRow key={e.id} entry={e} tags={e.createdBy === me.id ? [] : ['他人录入']} onTap={tap} />
         ))}
-        {list.error && list.items.length > 0 ? (
-          <View className='sf-more' onClick={list.more}>
-            <Text className='t-body sf-link'>{staffErrorText(list.error)}，点此重试</Text>
-          </View>
-        ) : list.cursor ? (
-          <View className='sf-more'>
-            <Button className='sf-btn' onClick={list.more} loading={list.loading} disabled={list.loading || undefined}>
-              加载更多
-            </Button>
-          </View>
-        ) : list.items.length > 0 ? (
-          <View className='sf-more'>
-            <Text className='t-small'>没有更多了</Text>
-          </View>
-        ) : null}
+        <ListFooter count={list.items.length} cursor={list.cursor} loading={list.loading} error={list.error} onMore={list.more} />
       </StateView>
 
       {detail ? (
