@@ -35,7 +35,7 @@ export function useLoader<T>(load: () => Promise<T>, deps: unknown[], enabled = 
 
   useEffect(() => {
     if (enabled) void reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `deps` are the caller's: they say when to load again (reload() always calls the latest `load`).
   }, [...deps, enabled])
 
   return { data, loading, error, reload }
