@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { PublicEntryDto } from '@mingbai/shared'
-import { formatDate, signedAmount } from '../utils/format'
+import { amountClass, formatDate, signedAmount } from '../utils/format'
 import { VERDICT_LABELS, type EntryVerdict } from '../utils/verify'
 import './EntryRow.scss'
 
@@ -19,7 +19,7 @@ export default function EntryRow({ entry, verdict }: Props) {
     <View className={`entry-row ${bad ? 'entry-row--bad' : ''}`} onClick={open}>
       <View className='entry-row__main'>
         <Text className='entry-row__summary t-body'>{entry.summary}</Text>
-        <Text className={`entry-row__amount t-body ${entry.direction === 'income' ? 't-income' : 't-expense'}`}>
+        <Text className={`entry-row__amount t-body ${amountClass(entry.direction, isReversal)}`}>
           {signedAmount(entry.direction, entry.amountFen, isReversal)}
         </Text>
       </View>

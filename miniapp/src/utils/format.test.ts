@@ -1,4 +1,4 @@
-import { formatDate, formatFen, formatYearMonth, signedAmount } from './format'
+import { amountClass, formatDate, formatFen, formatYearMonth, signedAmount } from './format'
 
 describe('money and dates as villagers read them', () => {
   it('formats fen as yuan with thousands separators and two decimals', () => {
@@ -13,6 +13,13 @@ describe('money and dates as villagers read them', () => {
     expect(signedAmount('expense', 1000)).toBe('-¥10.00')
     expect(signedAmount('expense', 1000, true)).toBe('+¥10.00')
     expect(signedAmount('income', 1000, true)).toBe('-¥10.00')
+  })
+
+  it('colours an amount by where the money goes, so a reversed expense is green like its + sign', () => {
+    expect(amountClass('income')).toBe('t-income')
+    expect(amountClass('expense')).toBe('t-expense')
+    expect(amountClass('expense', true)).toBe('t-income')
+    expect(amountClass('income', true)).toBe('t-expense')
   })
 
   it('writes dates the Chinese way without leading zeros', () => {

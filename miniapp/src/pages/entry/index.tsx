@@ -8,7 +8,7 @@ import VerifyBadge from '../../components/VerifyBadge'
 import { API_BASE } from '../../services/request'
 import { ApiError } from '../../services/api-error'
 import { villagesApi } from '../../services/villages'
-import { DIRECTION_LABELS, PAYMENT_METHOD_LABELS, formatDate, signedAmount } from '../../utils/format'
+import { DIRECTION_LABELS, PAYMENT_METHOD_LABELS, amountClass, formatDate, signedAmount } from '../../utils/format'
 import { useLoader } from '../../utils/use-loader'
 import { VERDICT_LABELS } from '../../utils/verify'
 import './index.scss'
@@ -51,7 +51,7 @@ export default function EntryDetail() {
               <Text className='t-small'>
                 第{e.serial}号 · {DIRECTION_LABELS[e.direction]}
               </Text>
-              <Text className={`entry-detail__amount t-money ${e.direction === 'income' ? 't-income' : 't-expense'}`}>
+              <Text className={`entry-detail__amount t-money ${amountClass(e.direction, e.reversesId !== null)}`}>
                 {signedAmount(e.direction, e.amountFen, e.reversesId !== null)}
               </Text>
               <Text className='t-title entry-detail__summary'>{e.summary}</Text>

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { DIRECTION_LABELS, ENTRY_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '@mingbai/shared'
-import { formatDate, signedAmount } from '../../../utils/format'
+import { amountClass, formatDate, signedAmount } from '../../../utils/format'
 import { COUNTERPARTY_KIND_LABELS } from '../services/entry-form-model'
 import { currentApprovals, formatChinaTime, lastRejectReason } from '../services/approvals'
 import type { StaffEntry } from '../services/staff'
@@ -20,7 +20,6 @@ function Line({ label, value }: { label: string; value: string }) {
 /** Everything staff may see of an entry, including the counterparty's full name. */
 export default function EntryDetail({ entry }: { entry: StaffEntry }) {
   const reversal = entry.reversesId !== null
-  const positive = (entry.direction === 'income') !== reversal
   const given = currentApprovals(entry).length
   const reason = entry.status === 'rejected' ? lastRejectReason(entry) : null
   return (
@@ -30,7 +29,7 @@ export default function EntryDetail({ entry }: { entry: StaffEntry }) {
           <Text className={`t-small sf-status sf-status--${entry.status}`}>{ENTRY_STATUS_LABELS[entry.status]}</Text>
           {entry.serial ? <Text className='t-small'>公开序号 第{entry.serial}号</Text> : null}
         </View>
-        <Text className={`t-money ${positive ? 't-income' : 't-expense'}`}>
+        <Text className={`t-money ${amountClass(entry.direction, reversal)}`}>
           {signedAmount(entry.direction, entry.amountFen, reversal)}
         </Text>
         <Text className='t-title sf-detail__summary'>{entry.summary}</Text>

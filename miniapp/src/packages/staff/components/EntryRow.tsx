@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { ENTRY_STATUS_LABELS } from '@mingbai/shared'
-import { formatDate, signedAmount } from '../../../utils/format'
+import { amountClass, formatDate, signedAmount } from '../../../utils/format'
 import { lastRejectReason } from '../services/approvals'
 import type { StaffEntryListItem } from '../services/staff'
 import './staff.scss'
@@ -15,7 +15,6 @@ interface Props {
 /** One entry in a staff list: date, summary, signed amount, status; a rejected one shows why. */
 export default function EntryRow({ entry, tags = [], onTap }: Props) {
   const reversal = entry.reversesId !== null
-  const positive = (entry.direction === 'income') !== reversal
   const reason = entry.status === 'rejected' ? lastRejectReason(entry) : null
   return (
     <View className='card sf-row' onClick={() => onTap(entry)}>
@@ -28,7 +27,7 @@ export default function EntryRow({ entry, tags = [], onTap }: Props) {
           {reversal ? '【红字冲销】' : ''}
           {entry.summary}
         </Text>
-        <Text className={`t-body sf-row__amount ${positive ? 't-income' : 't-expense'}`}>
+        <Text className={`t-body sf-row__amount ${amountClass(entry.direction, reversal)}`}>
           {signedAmount(entry.direction, entry.amountFen, reversal)}
         </Text>
       </View>
