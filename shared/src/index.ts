@@ -1,5 +1,7 @@
 export * from './enums';
 export * from './entry-state';
+export * from './case-state';
+export * from './report-receipt';
 export * from './money';
 export * from './dates';
 export * from './privacy';
