@@ -212,7 +212,7 @@ describe('config (src/config/config.ts)', () => {
     }
     throw new Error(`loadConfig(${JSON.stringify(env)}) did not throw`);
   };
-  const prod = { NODE_ENV: 'production', SEED_DEMO: 'false', H5_DIR: '' };
+  const prod = { NODE_ENV: 'production', SEED_DEMO: 'false', H5_DIR: '', REPORT_IDENTITY_KEYS: `k1:${'A'.repeat(43)}=` };
   const goodSecret = 'a-production-secret-of-some-length';
 
   it('refuses to start in production without JWT_SECRET', () => {

@@ -76,6 +76,7 @@ async function main(): Promise<void> {
         DATABASE_URL: db.url,
         NODE_ENV: 'production',
         JWT_SECRET: randomBytes(24).toString('hex'),
+        REPORT_IDENTITY_KEYS: `bench:${randomBytes(32).toString('base64')}`,
         LOG_LEVEL: 'silent',
         SEED_DEMO: 'false',
         H5_DIR: '',

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Clock } from './clock/clock';
 import { ScopeService } from './scope/scope.service';
+import { IdentityCipher } from './crypto/identity-cipher';
 
 @Global()
 @Module({})
@@ -9,8 +10,13 @@ export class CommonModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: CommonModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, ScopeService],
-      exports: [APP_CONFIG, Clock, ScopeService],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        Clock,
+        ScopeService,
+        { provide: IdentityCipher, useFactory: () => new IdentityCipher(config.identityKeys) },
+      ],
+      exports: [APP_CONFIG, Clock, ScopeService, IdentityCipher],
     };
   }
 }

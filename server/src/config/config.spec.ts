@@ -83,3 +83,25 @@ describe('WeChat credentials', () => {
     expect(e.message).not.toContain(SECRET);
   });
 });
+
+describe('REPORT_IDENTITY_KEYS', () => {
+  const key = (byte: string) => Buffer.alloc(32, byte).toString('base64');
+  const prod = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-some-length', SEED_DEMO: 'false', H5_DIR: '' };
+
+  it('defaults to the development key outside production, and reads a rotation list', () => {
+    expect(load({}).identityKeys.map((k) => k.id)).toEqual(['dev']);
+    expect(load({ REPORT_IDENTITY_KEYS: `k2:${key('b')},k1:${key('a')}` }).identityKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
+  });
+
+  it('is required in production, and may not be the development key there', () => {
+    expect(configError({ ...prod }).variable).toBe('REPORT_IDENTITY_KEYS');
+    const devKey = load({}).identityKeys[0].key.toString('base64');
+    expect(configError({ ...prod, REPORT_IDENTITY_KEYS: `k1:${devKey}` }).message).toMatch(/development key/);
+    expect(load({ ...prod, REPORT_IDENTITY_KEYS: `k1:${key('c')}` }).identityKeys).toHaveLength(1);
+  });
+
+  it('names a malformed value', () => {
+    expect(configError({ REPORT_IDENTITY_KEYS: 'k1:short' }).message).toMatch(/REPORT_IDENTITY_KEYS.*32 bytes/);
+    expect(configError({ REPORT_IDENTITY_KEYS: 'garbage' }).variable).toBe('REPORT_IDENTITY_KEYS');
+  });
+});

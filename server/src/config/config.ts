@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { DEV_IDENTITY_KEY, IdentityKeysError, parseIdentityKeys, type IdentityKey } from '../common/crypto/identity-keys';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
@@ -23,6 +24,27 @@ export interface AppConfig {
   publicUrl: string | null;
   /** WeChat mini-program credentials; null when none are configured. */
   wechat: WechatConfig | null;
+  /** Keys sealing reporters' identities; the first seals, all open (REPORT_IDENTITY_KEYS). */
+  identityKeys: IdentityKey[];
+}
+
+/** REPORT_IDENTITY_KEYS: required in production (and never the development key), a fixed dev key otherwise. */
+function parseIdentityKeysEnv(env: NodeJS.ProcessEnv, isProd: boolean): IdentityKey[] {
+  const raw = env.REPORT_IDENTITY_KEYS ?? '';
+  if (!raw) {
+    if (isProd) throw new ConfigError('REPORT_IDENTITY_KEYS', 'is required when NODE_ENV=production (e.g. k1:$(openssl rand -base64 32))');
+    return [DEV_IDENTITY_KEY];
+  }
+  let keys: IdentityKey[];
+  try {
+    keys = parseIdentityKeys(raw);
+  } catch (e) {
+    if (e instanceof IdentityKeysError) throw new ConfigError('REPORT_IDENTITY_KEYS', e.message);
+    throw e;
+  }
+  if (isProd && keys.some((k) => k.key.equals(DEV_IDENTITY_KEY.key)))
+    throw new ConfigError('REPORT_IDENTITY_KEYS', 'must not contain the development key in production');
+  return keys;
 }
 
 export type WechatEnvVersion = 'release' | 'trial' | 'develop';
@@ -165,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: env.H5_DIR ?? (existsSync(h5Default) ? h5Default : null),
     publicUrl: env.PUBLIC_URL ? parseBaseUrl('PUBLIC_URL', env.PUBLIC_URL) : null,
     wechat: parseWechat(env),
+    identityKeys: parseIdentityKeysEnv(env, isProd),
   };
 }
 
