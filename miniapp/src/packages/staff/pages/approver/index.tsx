@@ -4,13 +4,14 @@ import { View, Text, Button } from '@tarojs/components'
 import PageRoot from '../../../../components/PageRoot'
 import StateView from '../../../../components/StateView'
 import EntryRow from '../../components/EntryRow'
+import StaffHeader from '../../components/StaffHeader'
 import ListFooter from '../../components/ListFooter'
 import { currentApprovals, formatChinaTime } from '../../services/approvals'
 import { useEntryList } from '../../services/entry-list'
 import { useImportBatches } from '../../services/import-batches'
 import { staffApi, type ImportBatchView, type StaffEntryListItem } from '../../services/staff'
 import { staffErrorText } from '../../services/staff-errors'
-import { LOGIN_PAGE, REVIEW_PAGE, useStaffSession, signOut } from '../../services/staff-session'
+import { REVIEW_PAGE, useStaffSession } from '../../services/staff-session'
 import { useVillageNames } from '../../services/village-names'
 import '../../components/staff.scss'
 import './index.scss'
@@ -62,20 +63,9 @@ export default function Approver() {
     }
   }
 
-  const logout = async () => {
-    const problem = await signOut()
-    void Taro.showToast({ title: problem ?? '已退出登录', icon: 'none' })
-    void Taro.redirectTo({ url: LOGIN_PAGE })
-  }
-
   return (
     <PageRoot>
-      <View className='sf-header'>
-        <Text className='t-title'>{me.displayName}</Text>
-        <Text className='t-body sf-link' onClick={logout}>
-          退出登录
-        </Text>
-      </View>
+      <StaffHeader name={me.displayName} />
       {banner ? <Text className='t-body sf-notice'>{banner}</Text> : null}
 
       <Text className='t-title sf-section'>导入批次</Text>

@@ -5,13 +5,14 @@ import type { EntryStatus } from '@mingbai/shared'
 import PageRoot from '../../../../components/PageRoot'
 import StateView from '../../../../components/StateView'
 import EntryRow from '../../components/EntryRow'
+import StaffHeader from '../../components/StaffHeader'
 import ListFooter from '../../components/ListFooter'
 import EntryDetail from '../../components/EntryDetail'
 import ReasonForm from '../../components/ReasonForm'
 import { useEntryList } from '../../services/entry-list'
 import { staffApi, type StaffEntry, type StaffEntryListItem } from '../../services/staff'
 import { staffErrorText } from '../../services/staff-errors'
-import { ENTRY_FORM_PAGE, LOGIN_PAGE, POSTER_PAGE, useStaffSession, signOut } from '../../services/staff-session'
+import { ENTRY_FORM_PAGE, POSTER_PAGE, useStaffSession } from '../../services/staff-session'
 import '../../components/staff.scss'
 import './index.scss'
 
@@ -70,22 +71,11 @@ export default function Bookkeeper() {
     }
   }
 
-  const logout = async () => {
-    const problem = await signOut()
-    void Taro.showToast({ title: problem ?? '已退出登录', icon: 'none' })
-    void Taro.redirectTo({ url: LOGIN_PAGE })
-  }
-
   const canReverse = (e: StaffEntry) => e.status === 'published' && e.reversesId === null
 
   return (
     <PageRoot>
-      <View className='sf-header'>
-        <Text className='t-title'>{me.displayName}</Text>
-        <Text className='t-body sf-link' onClick={logout}>
-          退出登录
-        </Text>
-      </View>
+      <StaffHeader name={me.displayName} />
       <Button className='btn-primary sf-big' onClick={() => Taro.navigateTo({ url: ENTRY_FORM_PAGE })}>
         记一笔
       </Button>
