@@ -1,8 +1,9 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Direction } from '@mingbai/shared'
 import { entrySubjects, loadChart, type ChartAccount } from '../services/chart'
 import { villagesApi } from '../services/villages'
+import SearchBar from './SearchBar'
 import './LedgerFilters.scss'
 
 export interface LedgerFilter {
@@ -30,7 +31,6 @@ const monthLabel = (m?: string) => (m ? `${m.slice(0, 4)}年${Number(m.slice(5, 
 /** Month range, income/expense, subject and keyword; every change restarts the list. */
 export default function LedgerFilters({ villageId, value, onChange }: Props) {
   const [subjects, setSubjects] = useState<ChartAccount[]>([])
-  const [keyword, setKeyword] = useState(value.q ?? '')
   const [monthError, setMonthError] = useState('')
 
   useEffect(() => {
@@ -102,20 +102,7 @@ export default function LedgerFilters({ villageId, value, onChange }: Props) {
           </Picker>
         </View>
       ) : null}
-      <View className='filters__row'>
-        <Input
-          className='filters__search t-body'
-          placeholder='搜索摘要或对方名称'
-          value={keyword}
-          maxlength={50}
-          confirmType='search'
-          onInput={(e) => setKeyword(e.detail.value)}
-          onConfirm={() => onChange({ ...value, q: keyword.trim() || undefined })}
-        />
-        <Button className='btn-primary filters__go' onClick={() => onChange({ ...value, q: keyword.trim() || undefined })}>
-          搜索
-        </Button>
-      </View>
+      <SearchBar placeholder='搜索摘要或对方名称' maxlength={50} initial={value.q} onSearch={(q) => onChange({ ...value, q: q || undefined })} />
     </View>
   )
 }

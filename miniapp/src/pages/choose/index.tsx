@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RegionDto } from '@mingbai/shared'
 import PageRoot from '../../components/PageRoot'
 import StateView from '../../components/StateView'
+import SearchBar from '../../components/SearchBar'
 import { villagesApi, type VillageHit } from '../../services/villages'
 import { chooseVillage } from '../../state/current-village'
 import { useLoader } from '../../utils/use-loader'
@@ -22,31 +23,15 @@ export default function ChooseVillage() {
   const parent = trail[trail.length - 1]
   const children = useLoader(() => villagesApi.regions(parent?.id), [parent?.id])
 
-  const [q, setQ] = useState('')
   const [searched, setSearched] = useState('')
   const hits = useLoader<VillageHit[]>(() => villagesApi.search(searched), [searched], searched !== '')
-
-  const search = () => setSearched(q.trim())
 
   const pick = (r: RegionDto) => (r.level === 'village' ? choose(r.id) : setTrail([...trail, r]))
 
   return (
     <PageRoot className='choose'>
       <View className='card'>
-        <View className='choose__search'>
-          <Input
-            className='choose__input t-body'
-            placeholder='输入村名搜索'
-            value={q}
-            maxlength={30}
-            confirmType='search'
-            onInput={(e) => setQ(e.detail.value)}
-            onConfirm={search}
-          />
-          <Button className='btn-primary choose__go' onClick={search}>
-            搜索
-          </Button>
-        </View>
+        <SearchBar placeholder='输入村名搜索' maxlength={30} onSearch={setSearched} />
         {searched ? (
           <StateView
             loading={hits.loading}
