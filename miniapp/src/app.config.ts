@@ -13,6 +13,16 @@ export default defineAppConfig({
         'pages/poster/index',
       ],
     },
+    {
+      // Villagers' reports to the discipline office: form, receipt, follow-up, 我的举报, 待发送.
+      root: 'packages/report',
+      pages: ['pages/form/index', 'pages/receipt/index', 'pages/follow/index', 'pages/mine/index', 'pages/pending/index'],
+    },
+    {
+      // The discipline office (inspectors): inbox, case detail, statistics.
+      root: 'packages/inspector',
+      pages: ['pages/inbox/index', 'pages/detail/index', 'pages/stats/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

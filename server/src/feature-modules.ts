@@ -5,5 +5,21 @@ import { DisclosureModule } from './modules/disclosure/disclosure.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { QrcodeModule } from './modules/qrcode/qrcode.module';
+import { VillagersModule } from './modules/villagers/villagers.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { CasesModule } from './modules/cases/cases.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
 /** The feature modules of the API, in one list so adding one is a one-line change. */
-export const FEATURE_MODULES = [AttachmentsModule, ChartModule, LedgerModule, DisclosureModule, SeedModule, ImportsModule, QrcodeModule];
+export const FEATURE_MODULES = [
+  AttachmentsModule,
+  ChartModule,
+  LedgerModule,
+  DisclosureModule,
+  SeedModule,
+  ImportsModule,
+  QrcodeModule,
+  VillagersModule,
+  ReportsModule,
+  CasesModule,
+  OutboxModule,
+];

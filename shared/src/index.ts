@@ -9,3 +9,4 @@ export * from './sha256';
 export * from './chain';
 export * from './entry-rules';
 export * from './api-types';
+export * from './report-api';

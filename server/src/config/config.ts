@@ -26,6 +26,54 @@ export interface AppConfig {
   wechat: WechatConfig | null;
   /** Keys sealing reporters' identities; the first seals, all open (REPORT_IDENTITY_KEYS). */
   identityKeys: IdentityKey[];
+  /** Citizen reports: hashing, limits, content check, notifications, background work. */
+  reports: ReportsConfig;
+}
+
+export interface ReportsConfig {
+  /** Pepper for receipt-code hashes, openid references, rate-limit buckets and signed file URLs (REPORT_HASH_SECRET). */
+  hashSecret: string;
+  /** Submissions per identity and per IP address in an hour (REPORT_RATE_LIMIT_PER_HOUR). */
+  rateLimitPerHour: number;
+  /** Photo uploads per IP address in an hour (REPORT_UPLOAD_LIMIT_PER_HOUR). */
+  uploadLimitPerHour: number;
+  /** 'off' (default) or 'wechat': send report text to WeChat's msgSecCheck before accepting it (MSG_SEC_CHECK). */
+  contentCheck: 'off' | 'wechat';
+  /** The subscribe-message template telling a reporter their report changed (WECHAT_SUBSCRIBE_TEMPLATE_ID); null: none sent. */
+  subscribeTemplateId: string | null;
+  /** Defaults when no region on the village's path sets them (REPORT_SLA_ACCEPT_WORKING_DAYS, REPORT_SLA_CONCLUDE_DAYS). */
+  slaAcceptWorkingDays: number;
+  slaConcludeDays: number;
+  /** How often the outbox worker looks for due deliveries, ms (OUTBOX_POLL_MS); 0 turns the worker off. */
+  outboxPollMs: number;
+  /** The hour (China time, 0-23) at which the daily overdue digest is written (REPORT_DIGEST_HOUR). */
+  digestHour: number;
+}
+
+export const DEV_REPORT_HASH_SECRET = 'mingbai-dev-report-secret-change-me';
+
+function parseReports(env: NodeJS.ProcessEnv, isProd: boolean): ReportsConfig {
+  const hashSecret = env.REPORT_HASH_SECRET ?? (isProd ? '' : DEV_REPORT_HASH_SECRET);
+  if (!hashSecret) throw new ConfigError('REPORT_HASH_SECRET', 'is required when NODE_ENV=production (e.g. $(openssl rand -base64 32))');
+  if (isProd && hashSecret === DEV_REPORT_HASH_SECRET) throw new ConfigError('REPORT_HASH_SECRET', 'must not be the development default in production');
+  if (hashSecret.length < 16) throw new ConfigError('REPORT_HASH_SECRET', 'must be at least 16 characters');
+  const contentCheck = (env.MSG_SEC_CHECK || 'off') as ReportsConfig['contentCheck'];
+  if (!['off', 'wechat'].includes(contentCheck)) throw new ConfigError('MSG_SEC_CHECK', 'must be off or wechat');
+  if (contentCheck === 'wechat' && !(env.WECHAT_APPID && env.WECHAT_SECRET))
+    throw new ConfigError('MSG_SEC_CHECK', 'wechat needs WECHAT_APPID and WECHAT_SECRET');
+  const template = env.WECHAT_SUBSCRIBE_TEMPLATE_ID || null;
+  if (template !== null && !/^[A-Za-z0-9_-]{10,64}$/.test(template)) throw new ConfigError('WECHAT_SUBSCRIBE_TEMPLATE_ID', 'must be a template id from the WeChat admin console');
+  return {
+    hashSecret,
+    rateLimitPerHour: int(env, 'REPORT_RATE_LIMIT_PER_HOUR', 5, 1, 10_000),
+    uploadLimitPerHour: int(env, 'REPORT_UPLOAD_LIMIT_PER_HOUR', 60, 1, 100_000),
+    contentCheck,
+    subscribeTemplateId: template,
+    slaAcceptWorkingDays: int(env, 'REPORT_SLA_ACCEPT_WORKING_DAYS', 5, 1, 60),
+    slaConcludeDays: int(env, 'REPORT_SLA_CONCLUDE_DAYS', 60, 1, 365),
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', 2000, 0, 3_600_000),
+    digestHour: int(env, 'REPORT_DIGEST_HOUR', 8, 0, 23),
+  };
 }
 
 /** REPORT_IDENTITY_KEYS: required in production (and never the development key), a fixed dev key otherwise. */
@@ -188,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.PUBLIC_URL ? parseBaseUrl('PUBLIC_URL', env.PUBLIC_URL) : null,
     wechat: parseWechat(env),
     identityKeys: parseIdentityKeysEnv(env, isProd),
+    reports: parseReports(env, isProd),
   };
 }
 

@@ -8,6 +8,21 @@ import { ChainHead } from '../modules/ledger/chain-head.entity';
 import { MonthTotal } from '../modules/disclosure/month-total.entity';
 import { Attachment } from '../modules/attachments/attachment.entity';
 import { ImportBatch } from '../modules/imports/import-batch.entity';
+import { ReportCategory } from '../modules/reports/report-category.entity';
+import { Report } from '../modules/reports/report.entity';
+import { ReportEvent } from '../modules/reports/report-event.entity';
+import { ReportMessage } from '../modules/reports/report-message.entity';
+import { ReportFile } from '../modules/reports/report-file.entity';
+import { IdentityReveal } from '../modules/reports/identity-reveal.entity';
+import { IdempotencyRecord } from '../modules/reports/idempotency-record.entity';
+import { RateEvent } from '../modules/reports/rate-event.entity';
+import { Villager } from '../modules/villagers/villager.entity';
+import { OutboxEvent } from '../modules/outbox/outbox-event.entity';
+import { WebhookEndpoint } from '../modules/outbox/webhook-endpoint.entity';
+import { WebhookDelivery } from '../modules/outbox/webhook-delivery.entity';
+import { WebhookAttempt } from '../modules/outbox/webhook-attempt.entity';
+import { NotificationDelivery } from '../modules/outbox/notification-delivery.entity';
+import { JobRun } from '../modules/outbox/job-run.entity';
 
 export const ENTITIES = [
   Region,
@@ -20,4 +35,19 @@ export const ENTITIES = [
   MonthTotal,
   Attachment,
   ImportBatch,
+  ReportCategory,
+  Report,
+  ReportEvent,
+  ReportMessage,
+  ReportFile,
+  IdentityReveal,
+  IdempotencyRecord,
+  RateEvent,
+  Villager,
+  OutboxEvent,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
+  NotificationDelivery,
+  JobRun,
 ];

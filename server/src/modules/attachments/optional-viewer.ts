@@ -21,6 +21,8 @@ export class OptionalViewer {
     if (!match) return null;
     try {
       const payload = await this.jwt.verifyAsync<AccessTokenPayload>(match[1]);
+      // A villager's token names a villager id, not a staff member's.
+      if (payload.kind === 'villager' || !payload.role) return null;
       return await this.users.findAuthUser(payload.sub);
     } catch {
       return null;

@@ -45,6 +45,18 @@ export class Region {
   @Column({ name: 'show_staff_names', type: 'boolean', default: false })
   showStaffNames: boolean;
 
+  /** Working days (Mon–Fri) the discipline office has to accept or decline a report; null: inherit. */
+  @Column({ name: 'sla_accept_working_days', type: 'int', nullable: true })
+  slaAcceptWorkingDays: number | null;
+
+  /** Calendar days from submission to conclusion; null: inherit from the nearest ancestor. */
+  @Column({ name: 'sla_conclude_days', type: 'int', nullable: true })
+  slaConcludeDays: number | null;
+
+  /** Reports about an entry or contract of at least this amount go to the county office; null: inherit. */
+  @Column(moneyColumn('report_escalate_amount_fen', { nullable: true }))
+  reportEscalateAmountFen: number | null;
+
   @Column(timestampColumn('created_at'))
   createdAt: Date;
 }

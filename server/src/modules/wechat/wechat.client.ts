@@ -68,6 +68,24 @@ export class WechatClient {
     });
   }
 
+  /** auth.code2Session: the openid behind a wx.login code. Never log the result. */
+  // TODO(helper: reports) implement against GET /sns/jscode2session
+  async code2Session(_code: string): Promise<{ openid: string; unionid: string | null }> {
+    throw new WechatError('code2Session is not implemented yet');
+  }
+
+  /** security.msgSecCheck (v2): WeChat's verdict on a text. Sends the text to Tencent. */
+  // TODO(helper: reports) implement against POST /wxa/msg_sec_check
+  async msgSecCheck(_req: { content: string; openid: string; scene: 1 | 2 | 3 | 4 }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label: number }> {
+    throw new WechatError('msgSecCheck is not implemented yet');
+  }
+
+  /** subscribeMessage.send: one subscribe message to a user who consented. */
+  // TODO(helper: reports) implement against POST /cgi-bin/message/subscribe/send
+  async sendSubscribeMessage(_req: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
+    throw new WechatError('sendSubscribeMessage is not implemented yet');
+  }
+
   /** Runs `call` with a valid token; when WeChat rejects the token, once more with a fresh one. */
   private async withToken<T>(call: (token: string) => Promise<T>): Promise<T> {
     const token = await this.accessToken();
