@@ -9,6 +9,8 @@ export const LOGIN_PAGE = '/packages/staff/pages/login/index'
 export const BOOKKEEPER_PAGE = '/packages/staff/pages/bookkeeper/index'
 export const APPROVER_PAGE = '/packages/staff/pages/approver/index'
 export const POSTER_PAGE = '/packages/staff/pages/poster/index'
+/** The discipline office's (纪检监察) inbox of citizen reports. */
+export const INSPECTOR_PAGE = '/packages/inspector/pages/inbox/index'
 export const ME_PAGE = '/pages/me/index'
 
 /**
@@ -29,10 +31,11 @@ export async function signOut(): Promise<string | null> {
   return problem
 }
 
-/** Where a signed-in staff member works in the app (admins and inspectors have no page here yet). */
+/** Where a signed-in staff member works in the app (admins work in the web console, not here). */
 export function workbenchUrl(role: Role): string | null {
   if (role === 'bookkeeper') return BOOKKEEPER_PAGE
   if (role === 'approver') return APPROVER_PAGE
+  if (role === 'inspector') return INSPECTOR_PAGE
   return null
 }
 

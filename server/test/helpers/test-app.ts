@@ -31,6 +31,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     UPLOAD_DIR: uploads,
     SEED_DEMO: 'false',
     H5_DIR: '',
+    // The outbox worker stays off unless a test turns it on (or drives OutboxWorker.runOnce itself).
+    OUTBOX_POLL_MS: '0',
     ...env,
   });
   config.h5Dir = options.h5Dir ?? null;

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '明白账' })
+export default definePageConfig({
+  navigationBarTitleText: '举报受理',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})

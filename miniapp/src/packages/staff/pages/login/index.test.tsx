@@ -52,6 +52,7 @@ it('explains a locked account with the unlock time in China time', async () => {
 it.each([
   ['bookkeeper', '/packages/staff/pages/bookkeeper/index'],
   ['approver', '/packages/staff/pages/approver/index'],
+  ['inspector', '/packages/inspector/pages/inbox/index'],
 ])('stores the session and sends a %s to their page', async (role, url) => {
   fakeApi({ 'POST /auth/login': () => tokens(role) })
   const { container } = render(<Login />)
@@ -61,10 +62,10 @@ it.each([
 })
 
 it('sends other roles back to the 我的 tab', async () => {
-  const calls = fakeApi({ 'POST /auth/login': () => tokens('inspector') })
+  const calls = fakeApi({ 'POST /auth/login': () => tokens('admin') })
   const { container } = render(<Login />)
-  fill(container, 'demo_inspector', 'mingbai-demo-2026')
+  fill(container, 'demo_admin', 'mingbai-demo-2026')
   await waitFor(() => expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' }))
-  expect(calls[0].data).toEqual({ username: 'demo_inspector', password: 'mingbai-demo-2026' })
+  expect(calls[0].data).toEqual({ username: 'demo_admin', password: 'mingbai-demo-2026' })
   expect(Taro.redirectTo).not.toHaveBeenCalled()
 })

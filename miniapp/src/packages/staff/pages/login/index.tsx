@@ -10,7 +10,7 @@ import { goToLanding } from '../../services/staff-session'
 import '../../components/staff.scss'
 import './index.scss'
 
-/** Sign-in for bookkeepers (报账员) and approvers (审批人); each lands on their own page. */
+/** Sign-in for bookkeepers (报账员), approvers (审批人) and inspectors (纪检监察); each lands on their own page. */
 export default function Login() {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
@@ -43,7 +43,7 @@ export default function Login() {
       <View className='card'>
         <Text className='t-title sf-login__intro'>工作人员登录</Text>
         <Text className='t-small sf-login__intro'>
-          {ROLE_LABELS.bookkeeper}记账、{ROLE_LABELS.approver}审批。村民查看账目不需要登录。
+          {ROLE_LABELS.bookkeeper}记账、{ROLE_LABELS.approver}审批、{ROLE_LABELS.inspector}人员受理举报。村民查看账目不需要登录。
         </Text>
         {failure ? <Text className='t-body sf-banner'>{failure}</Text> : null}
         <FormField name='username' label='用户名' error={errors.username}>
