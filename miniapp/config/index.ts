@@ -26,7 +26,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     // The API origin for weapp builds (an https address on the mini-program's allowed-domain list).
     // Empty on H5, which the API server serves itself, so relative URLs work.
-    env: { TARO_APP_API: JSON.stringify(process.env.TARO_APP_API ?? '') },
+    env: {
+      TARO_APP_API: JSON.stringify(process.env.TARO_APP_API ?? ''),
+      // The WeChat subscribe-message template for report progress notices (must match the server's WECHAT_SUBSCRIBE_TEMPLATE_ID).
+      TARO_APP_SUBSCRIBE_TEMPLATE: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -21,6 +21,8 @@ export interface RequestOptions {
   auth?: boolean
   timeout?: number
   retries?: number
+  /** Extra request headers (e.g. Idempotency-Key, a villager's Authorization with `auth: false`). */
+  headers?: Record<string, string>
 }
 
 const DEFAULT_TIMEOUT = 10_000
@@ -89,7 +91,7 @@ async function send(path: string, opts: RequestOptions, token: string | null): P
   // wx.request labels every body application/json, and the server refuses an empty JSON body, so a
   // POST/PATCH/DELETE without data (submit, approve, delete) sends an empty object instead of nothing.
   const data = method !== 'GET' && opts.data === undefined ? {} : opts.data
-  const header: Record<string, string> = authHeader(token)
+  const header: Record<string, string> = { ...authHeader(token), ...opts.headers }
   if (data !== undefined) header['content-type'] = 'application/json'
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT
   const retries = method === 'GET' ? (opts.retries ?? GET_RETRIES) : 0

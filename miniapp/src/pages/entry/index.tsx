@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import { useMemo } from 'react'
 import { checkLink, COUNTERPARTY_KIND_LABELS, ROLE_LABELS, type PublicEntryDetailDto } from '@mingbai/shared'
 import PageRoot from '../../components/PageRoot'
@@ -8,6 +8,7 @@ import VerifyBadge from '../../components/VerifyBadge'
 import { API_BASE } from '../../services/request'
 import { ApiError } from '../../services/api-error'
 import { villagesApi } from '../../services/villages'
+import { reportFormUrl } from '../../services/reports'
 import { DIRECTION_LABELS, PAYMENT_METHOD_LABELS, amountClass, formatDate, signedAmount } from '../../utils/format'
 import { useLoader } from '../../utils/use-loader'
 import { VERDICT_LABELS } from '../../utils/verify'
@@ -131,6 +132,16 @@ export default function EntryDetail() {
               <Text className='entry-detail__hash'>{e.hash}</Text>
               <Text className='t-small'>上一条（第{e.serial - 1}号）</Text>
               <Text className='entry-detail__hash'>{e.prevHash}</Text>
+            </View>
+
+            <View className='card entry-report'>
+              <Text className='t-body entry-report__text'>觉得这笔账有问题？可以向纪检监察机关举报，可以匿名，村干部看不到。</Text>
+              <Button
+                className='btn-secondary entry-report__btn'
+                onClick={() => Taro.navigateTo({ url: reportFormUrl({ villageId: e.villageId, subjectType: 'entry', subjectId: e.id }) })}
+              >
+                我要举报
+              </Button>
             </View>
           </>
         ) : null}

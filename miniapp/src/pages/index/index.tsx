@@ -10,6 +10,7 @@ import VerifyBadge from '../../components/VerifyBadge'
 import YearSwitch from '../../components/YearSwitch'
 import SubjectBreakdown from '../../components/SubjectBreakdown'
 import { villagesApi } from '../../services/villages'
+import { reportFormUrl } from '../../services/reports'
 import { goChooseVillage, resolveVillageId } from '../../state/current-village'
 import { useLoader } from '../../utils/use-loader'
 import { allVerified, verifyEntries } from '../../utils/verify'
@@ -130,6 +131,12 @@ export default function Home() {
         <Button className='btn-secondary home-all' onClick={() => Taro.switchTab({ url: '/pages/ledger/index' })}>
           查看全部收支
         </Button>
+      </View>
+
+      <View className='home-report' onClick={() => Taro.navigateTo({ url: reportFormUrl({ villageId, subjectType: 'village' }) })}>
+        <Text className='t-small'>发现村务、账目有问题？</Text>
+        <Text className='t-small home-report__link'>我要举报</Text>
+        <Text className='t-small home-report__arrow'> ›</Text>
       </View>
     </PageRoot>
   )

@@ -1,11 +1,13 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Switch, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ROLE_LABELS } from '@mingbai/shared'
 import PageRoot from '../../components/PageRoot'
 import { LOGIN_PAGE, openWorkbench, POSTER_PAGE, signOut, workbenchUrl } from '../../services/auth'
 import { getSession, type Session } from '../../services/session'
 import { villagesApi } from '../../services/villages'
+import { REPORT_PAGES } from '../../services/reports'
+import { onQueueChange, queueCount } from '../../services/report-queue'
 import { setElderly, useElderly } from '../../state/settings'
 import { getVillageId } from '../../state/village'
 import { goChooseVillage } from '../../state/current-village'
@@ -15,9 +17,13 @@ export default function Me() {
   const elderly = useElderly()
   const [session, setSession] = useState<Session | null>(getSession())
   const [villageName, setVillageName] = useState<string>('')
+  const [waiting, setWaiting] = useState(queueCount())
+
+  useEffect(() => onQueueChange((list) => setWaiting(list.length)), [])
 
   useDidShow(() => {
     setSession(getSession())
+    setWaiting(queueCount())
     const id = getVillageId()
     if (id === null) {
       setVillageName('')
@@ -51,6 +57,26 @@ export default function Me() {
           <Text className='t-small'>{villageName || '还没有选择'}</Text>
         </View>
         <Text className='t-body me__go'>切换 ›</Text>
+      </View>
+
+      <View className='card me-report'>
+        <Text className='t-title card__title'>举报</Text>
+        <View className='me__row me-report__row' onClick={() => Taro.navigateTo({ url: REPORT_PAGES.follow })}>
+          <Text className='t-body'>查询举报进度（回执码）</Text>
+          <Text className='t-body me__go'>›</Text>
+        </View>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <View className='me__row me-report__row' onClick={() => Taro.navigateTo({ url: REPORT_PAGES.mine })}>
+            <Text className='t-body'>我的举报</Text>
+            <Text className='t-body me__go'>›</Text>
+          </View>
+        ) : null}
+        {waiting > 0 ? (
+          <View className='me__row me-report__row me-report__pending' onClick={() => Taro.navigateTo({ url: REPORT_PAGES.pending })}>
+            <Text className='t-body'>待发送（{waiting}）</Text>
+            <Text className='t-body me__go'>›</Text>
+          </View>
+        ) : null}
       </View>
 
       <View className='card'>

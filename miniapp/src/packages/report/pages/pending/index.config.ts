@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '明白账' })
+export default definePageConfig({ navigationBarTitleText: '待发送' })
