@@ -1,9 +1,8 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Response } from 'supertest';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { FakeWechat } from './helpers/fake-wechat';
 import { Region } from '../src/modules/regions/region.entity';
 import { RegionImportService } from '../src/modules/regions/region-import.service';
 import { Clock } from '../src/common/clock/clock';
@@ -126,63 +125,6 @@ describe('GET /api/villages/:id/qrcode.png without PUBLIC_URL: the address comes
     expect(badProto.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'x-forwarded-proto' }] });
   });
 });
-
-/** A stand-in for api.weixin.qq.com on 127.0.0.1, started by the test. */
-class FakeWechat {
-  static readonly APPID = 'wx0123456789abcdef';
-  static readonly SECRET = '0123456789abcdef0123456789abcdef';
-  /** Distinctive bytes: the endpoint must pass them on unchanged. */
-  readonly image = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake-wxacode-image-bytes')]);
-  tokenCalls: { appid: string | null; secret: string | null; grantType: string | null }[] = [];
-  codeCalls: { token: string | null; body: Record<string, unknown> }[] = [];
-  /** Tokens the code endpoint answers 40001 to. */
-  revoked = new Set<string>();
-  /** The next code calls answer this error instead of an image. */
-  failNext: { errcode: number; errmsg: string }[] = [];
-  /** Code calls never answer (to test the timeout). */
-  hang = false;
-  private server!: Server;
-
-  get base(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const json = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json; encoding=utf-8' }).end(JSON.stringify(body));
-    };
-    if (req.method === 'GET' && url.pathname === '/cgi-bin/token') {
-      const call = { appid: url.searchParams.get('appid'), secret: url.searchParams.get('secret'), grantType: url.searchParams.get('grant_type') };
-      this.tokenCalls.push(call);
-      if (call.appid !== FakeWechat.APPID || call.secret !== FakeWechat.SECRET) return json(200, { errcode: 40125, errmsg: 'invalid appsecret' });
-      return json(200, { access_token: `TOKEN${this.tokenCalls.length}`, expires_in: 7200 });
-    }
-    if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {
-      const token = url.searchParams.get('access_token');
-      this.codeCalls.push({ token, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      if (this.hang) return; // never answers
-      if (token && this.revoked.has(token)) return json(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
-      const fail = this.failNext.shift();
-      if (fail) return json(200, fail);
-      res.writeHead(200, { 'content-type': 'image/png', 'content-length': this.image.length }).end(this.image);
-      return;
-    }
-    json(404, { errcode: -1, errmsg: 'no such api' });
-  }
-}
 
 describe('GET /api/villages/:id/qrcode.png with WeChat credentials: a mini-program code', () => {
   let t: TestApp;

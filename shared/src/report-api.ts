@@ -229,6 +229,8 @@ export interface ReportDetailDto extends InboxItemDto {
 
 export interface CaseTransitionRequest {
   action: CaseAction;
+  /** The status the inspector saw; when the case has moved on since, the answer is 409 CASE_CHANGED. */
+  expectedStatus?: CaseStatus;
   note?: string | null;
   outcome?: CaseOutcome | null;
   amountRecoveredFen?: number | null;

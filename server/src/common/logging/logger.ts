@@ -2,13 +2,27 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import type { AppConfig } from '../../config/config';
 
-/** Structured JSON logs; credentials and tokens are never written. */
+/** Structured JSON logs; credentials, tokens and what identifies a reporter are never written. */
 export function createLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
   return pino({
     level: config.logLevel,
     base: { service: 'mingbai' },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'password', 'refreshToken', 'accessToken'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        // A retry with the same key replays the stored answer (a receipt code): the key is a secret too.
+        'req.headers["idempotency-key"]',
+        'password',
+        'refreshToken',
+        'accessToken',
+        // Reporters: never their receipt codes or identities (docs/reports.md).
+        'receiptCode',
+        'openid',
+        'reporterName',
+        'reporterPhone',
+        'idempotencyKey',
+      ],
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,

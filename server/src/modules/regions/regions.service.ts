@@ -52,6 +52,10 @@ export class RegionsService {
         throw new ValidationFailed([{ field: dto.ledgerStart !== undefined ? 'ledgerStart' : 'openingBalanceFen', reason: 'only a village has a ledger' }]);
       if (dto.secondApprovalThresholdFen !== undefined && region.level !== 'town')
         throw new ValidationFailed([{ field: 'secondApprovalThresholdFen', reason: 'the approval chain is set per town' }]);
+      // The SLA is read from the office's path (town, county, city): a village's own would never apply.
+      for (const field of ['slaAcceptWorkingDays', 'slaConcludeDays'] as const)
+        if (dto[field] !== undefined && region.level === 'village')
+          throw new ValidationFailed([{ field, reason: 'the SLA is set per discipline office: a town, county or city' }]);
       if (dto.ledgerStart !== undefined) {
         const earlier = await em
           .createQueryBuilder(Entry, 'e')
@@ -64,6 +68,9 @@ export class RegionsService {
       if (dto.ledgerStart !== undefined) patch.ledgerStart = dto.ledgerStart;
       if (dto.secondApprovalThresholdFen !== undefined) patch.secondApprovalThresholdFen = dto.secondApprovalThresholdFen;
       if (dto.showStaffNames !== undefined) patch.showStaffNames = dto.showStaffNames;
+      if (dto.slaAcceptWorkingDays !== undefined) patch.slaAcceptWorkingDays = dto.slaAcceptWorkingDays;
+      if (dto.slaConcludeDays !== undefined) patch.slaConcludeDays = dto.slaConcludeDays;
+      if (dto.reportEscalateAmountFen !== undefined) patch.reportEscalateAmountFen = dto.reportEscalateAmountFen;
       if (Object.keys(patch).length) await em.update(Region, { id }, patch);
       const after = (await em.findOne(Region, { where: { id } }))!;
       return {
@@ -72,6 +79,9 @@ export class RegionsService {
         ledgerStart: after.ledgerStart,
         secondApprovalThresholdFen: after.secondApprovalThresholdFen,
         showStaffNames: after.showStaffNames,
+        slaAcceptWorkingDays: after.slaAcceptWorkingDays,
+        slaConcludeDays: after.slaConcludeDays,
+        reportEscalateAmountFen: after.reportEscalateAmountFen,
       };
     });
   }

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CaseStatus } from '@mingbai/shared';
 import { timestampColumn } from '../../database/columns';
 
-export type ReportEventAction = 'submitted' | 'transferred' | 'assigned' | 'accept' | 'decline' | 'investigate' | 'conclude' | 'require_rectification' | 'confirm_rectified' | 'close';
+export type ReportEventAction = 'submitted' | 'transferred' | 'assigned' | 'revealed' | 'accept' | 'decline' | 'investigate' | 'conclude' | 'require_rectification' | 'confirm_rectified' | 'close';
 
 /** One step of a report's case: who did what, when, with which note. Never updated. */
 @Entity('report_events')

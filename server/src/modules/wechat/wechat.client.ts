@@ -7,6 +7,12 @@ import { WechatError } from './wechat-error';
 const TOKEN_REJECTED = new Set([40001, 42001]);
 /** A token is renewed this long before WeChat says it expires. */
 const RENEW_MARGIN_MS = 5 * 60_000;
+/** subscribeMessage.send names the app versions differently from wxacode. */
+const MINIPROGRAM_STATE: Record<WechatEnvVersion, 'formal' | 'trial' | 'developer'> = {
+  release: 'formal',
+  trial: 'trial',
+  develop: 'developer',
+};
 
 export interface UnlimitedCodeRequest {
   /** Up to 32 visible characters, passed to the page as `scene`. */
@@ -68,22 +74,63 @@ export class WechatClient {
     });
   }
 
-  /** auth.code2Session: the openid behind a wx.login code. Never log the result. */
-  // TODO(helper: reports) implement against GET /sns/jscode2session
-  async code2Session(_code: string): Promise<{ openid: string; unionid: string | null }> {
-    throw new WechatError('code2Session is not implemented yet');
+  /**
+   * auth.code2Session: the openid behind a wx.login code (valid five minutes, usable once).
+   * Neither the code nor the openid ever appears in an error message; never log the result.
+   */
+  async code2Session(code: string): Promise<{ openid: string; unionid: string | null }> {
+    const { appId, secret } = this.settings();
+    const qs = new URLSearchParams({ appid: appId, secret, js_code: code, grant_type: 'authorization_code' });
+    const res = await this.send('jscode2session', `/sns/jscode2session?${qs.toString()}`, { method: 'GET' });
+    const body = await this.read('jscode2session', res);
+    const json = parseJson(body);
+    const openid = json?.openid;
+    if (res.ok && (json?.errcode === undefined || json.errcode === 0) && typeof openid === 'string' && openid) {
+      const unionid = typeof json?.unionid === 'string' && json.unionid ? json.unionid : null;
+      return { openid, unionid };
+    }
+    // WeChat's errmsg may quote what it was sent: keep only the errcode.
+    throw errorFrom('jscode2session', res.status, body, { withMessage: false });
   }
 
-  /** security.msgSecCheck (v2): WeChat's verdict on a text. Sends the text to Tencent. */
-  // TODO(helper: reports) implement against POST /wxa/msg_sec_check
-  async msgSecCheck(_req: { content: string; openid: string; scene: 1 | 2 | 3 | 4 }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label: number }> {
-    throw new WechatError('msgSecCheck is not implemented yet');
+  /**
+   * security.msgSecCheck (v2): WeChat's verdict on a text. This sends the text, with the user's
+   * openid, to Tencent. `scene`: 1 profile, 2 comment, 3 forum, 4 social log.
+   */
+  async msgSecCheck(req: { content: string; openid: string; scene: 1 | 2 | 3 | 4 }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label: number }> {
+    return this.withToken(async (token) => {
+      const res = await this.send('msg_sec_check', `/wxa/msg_sec_check?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ content: req.content, version: 2, scene: req.scene, openid: req.openid }),
+      });
+      const body = await this.read('msg_sec_check', res);
+      const json = parseJson(body);
+      const result = json?.result as { suggest?: unknown; label?: unknown } | undefined;
+      const suggest = result?.suggest;
+      if (res.ok && json?.errcode === 0 && (suggest === 'pass' || suggest === 'review' || suggest === 'risky'))
+        return { suggest, label: typeof result?.label === 'number' ? result.label : 0 };
+      throw errorFrom('msg_sec_check', res.status, body, { withMessage: false });
+    });
   }
 
-  /** subscribeMessage.send: one subscribe message to a user who consented. */
-  // TODO(helper: reports) implement against POST /cgi-bin/message/subscribe/send
-  async sendSubscribeMessage(_req: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
-    throw new WechatError('sendSubscribeMessage is not implemented yet');
+  /**
+   * subscribeMessage.send: one subscribe message to a user who consented (errcode 43101: the
+   * user's consent is used up or was refused). The page opens in the configured version of the app.
+   */
+  async sendSubscribeMessage(req: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
+    const state = MINIPROGRAM_STATE[this.settings().envVersion];
+    await this.withToken(async (token) => {
+      const res = await this.send('subscribe_send', `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ touser: req.touser, template_id: req.templateId, page: req.page, data: req.data, miniprogram_state: state }),
+      });
+      const body = await this.read('subscribe_send', res);
+      const json = parseJson(body);
+      if (res.ok && json?.errcode === 0) return;
+      throw errorFrom('subscribe_send', res.status, body, { withMessage: false });
+    });
   }
 
   /** Runs `call` with a valid token; when WeChat rejects the token, once more with a fresh one. */
@@ -153,11 +200,17 @@ function parseJson(body: Buffer): Record<string, unknown> | null {
   }
 }
 
-/** WeChat's {errcode, errmsg}, or what was wrong with an answer that is not one. */
-function errorFrom(what: string, status: number, body: Buffer): WechatError {
+/**
+ * WeChat's {errcode, errmsg}, or what was wrong with an answer that is not one. `withMessage:
+ * false` leaves WeChat's errmsg out, for calls whose input (a login code, an openid, a text)
+ * WeChat might quote back.
+ */
+function errorFrom(what: string, status: number, body: Buffer, opts: { withMessage: boolean } = { withMessage: true }): WechatError {
   const json = parseJson(body);
-  if (json && typeof json.errcode === 'number' && json.errcode !== 0)
-    return new WechatError(`${what}: errcode ${json.errcode} ${String(json.errmsg ?? '').slice(0, 200)}`.trim(), json.errcode);
+  if (json && typeof json.errcode === 'number' && json.errcode !== 0) {
+    const message = opts.withMessage ? ` ${String(json.errmsg ?? '').slice(0, 200)}` : '';
+    return new WechatError(`${what}: errcode ${json.errcode}${message}`.trim(), json.errcode);
+  }
   return new WechatError(`${what}: unexpected answer (HTTP ${status}, ${body.length} bytes)`);
 }
 
