@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -5,6 +6,9 @@ import { startTestApp, TestApp, TEST_PASSWORD } from './helpers/test-app';
 import { buildWorld, World } from './helpers/world';
 import { validEntry } from './helpers/entries';
 import { fillPath, formatMatrix, httpRoutes, nestRoutes, NestRoute, pathParams } from './helpers/routes';
+import { FakeWechat } from './helpers/fake-wechat';
+import { ReportFile } from '../src/modules/reports/report-file.entity';
+import { ReportFilesService } from '../src/modules/reports/report-files.service';
 
 /**
  * Who reaches which endpoint. Every route the running app serves is called by every caller
@@ -20,9 +24,16 @@ import { fillPath, formatMatrix, httpRoutes, nestRoutes, NestRoute, pathParams }
 const MATRIX_FILE = join(__dirname, 'access-matrix.json');
 const UPDATE = process.env.UPDATE_ACCESS_SNAPSHOT === '1';
 
-/** anonymous; admin; bookkeepers of village a and b; approvers of village a, town 1 (over a) and town 2 (not over a); the town 1 inspector. */
-const CALLERS = ['anonymous', 'admin', 'bk_a', 'bk_b', 'ap_a', 'ap_town1', 'ap_town2', 'insp_town1'] as const;
+/**
+ * anonymous; admin; bookkeepers of village a and b; approvers of village a, town 1 (over a) and
+ * town 2 (not over a); the town 1 and county inspectors; a villager signed in through WeChat.
+ */
+const CALLERS = ['anonymous', 'admin', 'bk_a', 'bk_b', 'ap_a', 'ap_town1', 'ap_town2', 'insp_town1', 'insp_county', 'villager'] as const;
 type Caller = (typeof CALLERS)[number];
+/** Callers whose GET answers must never mention a report: every staff member who is not an inspector. */
+const CADRES: Caller[] = ['admin', 'bk_a', 'bk_b', 'ap_a', 'ap_town1', 'ap_town2'];
+/** Every report filed by the fixtures carries this, so an answer that mentions a report is found. */
+const REPORT_MARK = 'ACCESS-REPORT-MARK';
 const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, string> = {
   admin: 'admin',
   bk_a: 'bookkeeper',
@@ -31,10 +42,12 @@ const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, string> = {
   ap_town1: 'approver',
   ap_town2: 'approver',
   insp_town1: 'inspector',
+  insp_county: 'inspector',
+  villager: 'villager',
 };
 
 type Matrix = Record<string, Record<Caller, number>>;
-type Fixture = 'draft' | 'submitted' | 'published' | 'attachment' | 'importBatch' | 'villageA';
+type Fixture = 'draft' | 'submitted' | 'published' | 'attachment' | 'importBatch' | 'villageA' | 'report' | 'category' | 'webhook' | 'delivery';
 
 interface Plan {
   /** What each path parameter points at. */
@@ -45,7 +58,13 @@ interface Plan {
   upload?: 'png' | 'csv';
   /** Query string. */
   query?: Record<string, string>;
+  /** Extra headers (e.g. a fresh Idempotency-Key). */
+  headers?: () => Record<string, string>;
+  /** The whole URL, when the path parameters are not enough (a signed file URL). */
+  url?: (f: Fixtures) => Promise<string>;
 }
+
+const withKey = (): Record<string, string> => ({ 'Idempotency-Key': randomUUID() });
 
 /** A ledger file of one valid row for village a (the import format of src/modules/imports). */
 const IMPORT_CSV = Buffer.from(
@@ -85,6 +104,32 @@ const PLANS: Record<string, Plan> = {
   'GET /api/villages/:id': { params: { id: 'villageA' } },
   'GET /api/villages/:id/summary': { params: { id: 'villageA' } },
   'GET /api/villages/:id/entries': { params: { id: 'villageA' } },
+  // Citizen reports: the villager side …
+  'POST /api/villager/session': { body: (f) => ({ code: f.wx.login('oACCESS-session-openid') }) },
+  'POST /api/report-uploads': { upload: 'png' },
+  'GET /api/report-files/:id': { url: (f) => f.signedFileUrl() },
+  'POST /api/reports': { headers: withKey, body: (f) => f.reportBody(true) },
+  'POST /api/reports/lookup': { body: async (f) => ({ receiptCode: (await f.fileReport()).receiptCode }) },
+  'POST /api/reports/follow-ups': { headers: withKey, body: async (f) => ({ receiptCode: (await f.fileReport()).receiptCode, text: '补充一点情况' }) },
+  'GET /api/villager/reports/:id': { params: { id: 'report' } },
+  'POST /api/villager/reports/:id/messages': { params: { id: 'report' }, headers: withKey, body: () => ({ text: '补充一点情况' }) },
+  'POST /api/villager/reports/:id/subscription': { params: { id: 'report' }, body: () => ({ accepted: 1 }) },
+  'POST /api/admin/report-categories': { body: () => ({ code: `acc_cat_${++userCounter}`, label: '测试类别' }) },
+  'PATCH /api/admin/report-categories/:code': { params: { code: 'category' }, body: () => ({ label: '其他问题' }) },
+  // … the discipline office …
+  'GET /api/inspector/reports/:id': { params: { id: 'report' } },
+  'GET /api/inspector/reports/:id/reveals': { params: { id: 'report' } },
+  'POST /api/inspector/reports/:id/transitions': { params: { id: 'report' }, body: () => ({ action: 'accept' }) },
+  'POST /api/inspector/reports/:id/assign': { params: { id: 'report' }, body: (f) => ({ assigneeId: f.w.userIds.insp_town1 }) },
+  'POST /api/inspector/reports/:id/transfer': { params: { id: 'report' }, body: (f) => ({ officeRegionId: f.w.county.id, reason: '涉及镇干部，移交县纪委' }) },
+  'POST /api/inspector/reports/:id/messages': { params: { id: 'report' }, body: () => ({ text: '已收到，正在核查' }) },
+  'POST /api/inspector/reports/:id/reveal': { params: { id: 'report' }, body: () => ({ reason: '需要联系举报人核实情况' }) },
+  // … and the office's case system.
+  'POST /api/admin/webhooks': { body: () => ({ url: 'http://127.0.0.1:9/hooks' }) },
+  'PATCH /api/admin/webhooks/:id': { params: { id: 'webhook' }, body: () => ({ enabled: false }) },
+  'DELETE /api/admin/webhooks/:id': { params: { id: 'webhook' } },
+  'GET /api/admin/webhooks/:id/deliveries': { params: { id: 'webhook' } },
+  'POST /api/admin/webhook-deliveries/:id/replay': { params: { id: 'delivery' } },
 };
 
 /** Fallback for routes without a plan: a village id for region-ish paths, else a published entry. */
@@ -92,21 +137,37 @@ function paramFixture(path: string, name: string): Fixture {
   if (/village|region/i.test(name) || /\/(villages|regions)\/:/.test(path)) return 'villageA';
   if (/attachment/i.test(name) || /\/attachments\/:/.test(path)) return 'attachment';
   if (/import|batch/i.test(name) || /\/imports\/:/.test(path)) return 'importBatch';
+  if (/\/reports\/:/.test(path)) return 'report';
   return 'published';
 }
 
 /** Fresh objects of village a for one call, so no call sees the effects of another. */
 class Fixtures {
   private png: Buffer | null = null;
+  private reports = 0;
   constructor(
     readonly t: TestApp,
     readonly w: World,
+    readonly wx: FakeWechat,
+    readonly villagerToken: string,
   ) {}
 
-  async make(kind: Fixture): Promise<number> {
+  async make(kind: Fixture): Promise<number | string> {
     switch (kind) {
       case 'villageA':
         return this.w.villages.a.id;
+      case 'report':
+        return (await this.fileReport()).reportId;
+      case 'category':
+        return 'other';
+      case 'webhook':
+        return (await this.t.http().post('/api/admin/webhooks').set(this.w.auth('admin')).send({ url: 'http://127.0.0.1:9/hooks' }).expect(201)).body.id;
+      case 'delivery': {
+        const endpointId = await this.make('webhook');
+        await this.fileReport(); // the new report's event is queued for every enabled endpoint
+        const [row] = (await this.t.dataSource.query('SELECT id FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY id DESC', [endpointId])) as { id: number }[];
+        return row.id;
+      }
       case 'draft':
         return (await this.t.http().post('/api/staff/entries').set(this.w.auth('bk_a')).send(validEntry({ amountFen: 12_300 })).expect(201)).body.id;
       case 'submitted': {
@@ -130,6 +191,41 @@ class Fixtures {
     }
   }
 
+  /** A report of village a (office: town 1), named, filed by the fixtures' villager. */
+  reportBody(anonymous = false): Record<string, unknown> {
+    return {
+      villageId: this.w.villages.a.id,
+      categoryCode: 'false_claims',
+      text: `${REPORT_MARK} 第${++this.reports}份：补助名单里有已经去世的人`,
+      subjectType: 'village',
+      anonymous,
+      ...(anonymous ? {} : { reporterName: '举报人甲', reporterPhone: '13800000000' }),
+    };
+  }
+
+  async fileReport(): Promise<{ reportId: number; receiptCode: string }> {
+    const res = await this.t
+      .http()
+      .post('/api/reports')
+      .set({ ...withKey(), Authorization: `Bearer ${this.villagerToken}`, 'X-Forwarded-For': nextIp() })
+      .send(this.reportBody())
+      .expect(201);
+    return res.body;
+  }
+
+  /** A signed URL of a photo of a fresh report. */
+  async signedFileUrl(): Promise<string> {
+    const upload = await this.t.http().post('/api/report-uploads').set('X-Forwarded-For', nextIp()).attach('file', await this.image(), { filename: 'p.png', contentType: 'image/png' }).expect(201);
+    await this.t
+      .http()
+      .post('/api/reports')
+      .set({ ...withKey(), 'X-Forwarded-For': nextIp() })
+      .send({ ...this.reportBody(true), photoIds: [upload.body.id] })
+      .expect(201);
+    const file = await this.t.dataSource.manager.findOneByOrFail(ReportFile, { token: upload.body.id });
+    return this.t.app.get(ReportFilesService).signedUrl(file);
+  }
+
   async refreshToken(): Promise<string> {
     const res = await this.t.http().post('/api/auth/login').send({ username: 'bk_a2', password: TEST_PASSWORD }).expect(200);
     return res.body.refreshToken;
@@ -141,8 +237,18 @@ class Fixtures {
   }
 }
 
+let ipCounter = 0;
+/** Every call comes from its own address, so no per-IP limit of the report routes is reached. */
+const nextIp = (): string => `10.77.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+
 describe('access matrix: which caller reaches which route', () => {
   let t: TestApp;
+  let wx: FakeWechat;
+  let villagerToken: string;
+  /** The body of every GET answer, by route and caller, to look for reports where there must be none. */
+  const bodies: Record<string, Partial<Record<Caller, string>>> = {};
+  const authOf = (caller: Exclude<Caller, 'anonymous'>): Record<string, string> =>
+    caller === 'villager' ? { Authorization: `Bearer ${villagerToken}` } : w.auth(caller);
   let w: World;
   let routes: NestRoute[];
   let served: string[];
@@ -151,25 +257,35 @@ describe('access matrix: which caller reaches which route', () => {
   async function call(f: Fixtures, key: string, caller: Caller): Promise<number> {
     const [method, path] = key.split(' ');
     const plan = PLANS[key] ?? {};
-    const values: Record<string, number> = {};
+    const values: Record<string, number | string> = {};
     for (const name of pathParams(path)) values[name] = await f.make(plan.params?.[name] ?? paramFixture(path, name));
-    const url = fillPath(path, values);
-    let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](url);
-    if (caller !== 'anonymous') req = req.set(w.auth(caller));
+    const url = plan.url ? await plan.url(f) : fillPath(path, values);
+    let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](url).set('X-Forwarded-For', nextIp());
+    if (caller !== 'anonymous') req = req.set(authOf(caller));
+    if (plan.headers) req = req.set(plan.headers());
     if (plan.query) req = req.query(plan.query);
     if (plan.upload === 'png') req = req.attach('file', await f.image(), { filename: 'voucher.png', contentType: 'image/png' });
     else if (plan.upload === 'csv') req = req.attach('file', IMPORT_CSV, { filename: 'ledger.csv', contentType: 'text/csv' });
     else if (plan.body) req = req.send((await plan.body(f)) as object);
     else if (['POST', 'PATCH', 'PUT'].includes(method)) req = req.send({});
-    return (await req).status;
+    const res = await req;
+    if (method === 'GET') (bodies[key] ??= {})[caller] = Buffer.isBuffer(res.body) ? '' : res.text ?? '';
+    return res.status;
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    wx = new FakeWechat();
+    await wx.start();
+    // One villager files many reports here; the limit itself is tested in reports.int-spec.ts.
+    t = await startTestApp({ ...wx.env, REPORT_RATE_LIMIT_PER_HOUR: '10000' });
     w = await buildWorld(t);
+    villagerToken = (await t.http().post('/api/villager/session').send({ code: wx.login('oACCESS-villager-openid') }).expect(200)).body.token;
     routes = nestRoutes(t.app);
     served = httpRoutes(t.app);
-    const f = new Fixtures(t, w);
+    const f = new Fixtures(t, w, wx, villagerToken);
+    // Reports exist before the first call, so every list, count and search has something to leak.
+    await f.fileReport();
+    await f.fileReport();
     matrix = {};
     for (const key of [...new Set([...routes.map((r) => r.key), ...served])].sort()) {
       const row = {} as Record<Caller, number>;
@@ -177,7 +293,10 @@ describe('access matrix: which caller reaches which route', () => {
       matrix[key] = row;
     }
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await wx.stop();
+  });
 
   it('finds the routes: the ones Fastify serves are exactly the Nest controller routes (none bypasses the guard)', () => {
     expect(routes.length).toBeGreaterThanOrEqual(20);
@@ -228,7 +347,7 @@ describe('access matrix: which caller reaches which route', () => {
   it('answers 403 to a signed-in caller whose role the route does not name, and never 401/403 to one it names', () => {
     const problems: string[] = [];
     for (const r of routes.filter((x) => !x.isPublic && x.roles)) {
-      for (const caller of CALLERS.filter((c) => c !== 'anonymous') as Exclude<Caller, 'anonymous'>[]) {
+      for (const caller of CALLERS.filter((c) => c !== 'anonymous' && c !== 'villager') as Exclude<Caller, 'anonymous'>[]) {
         const status = matrix[r.key][caller];
         const allowed = r.roles!.includes(ROLE_OF[caller] as never);
         if (allowed && !reached(status)) problems.push(`${r.key}: ${caller} (${ROLE_OF[caller]}) is named but got ${status}`);
@@ -283,5 +402,44 @@ describe('access matrix: which caller reaches which route', () => {
     }
     // only bookkeepers write entries
     expect(reachers('POST /api/staff/entries')).toEqual(['bk_a', 'bk_b']);
+  });
+
+  it('opens staff routes to staff tokens only and villager routes to villager tokens only (401 otherwise)', () => {
+    const problems: string[] = [];
+    for (const r of routes.filter((x) => !x.isPublic)) {
+      if (r.villager === 'required') {
+        for (const c of CALLERS.filter((x) => x !== 'villager')) if (matrix[r.key][c] !== 401) problems.push(`${r.key} as ${c}: ${matrix[r.key][c]}`);
+        if (!reached(matrix[r.key].villager)) problems.push(`${r.key} as villager: ${matrix[r.key].villager}`);
+      } else if (matrix[r.key].villager !== 401) problems.push(`${r.key} as villager: ${matrix[r.key].villager}`);
+    }
+    expect(problems).toEqual([]);
+    expect(routes.filter((r) => r.villager === 'required').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('lets only inspectors reach the discipline office\'s routes, and both inspectors over village a get through', () => {
+    const office = Object.keys(matrix).filter((k) => k.split(' ')[1].startsWith('/api/inspector/'));
+    expect(office.length).toBeGreaterThanOrEqual(12);
+    for (const k of office) {
+      expect({ route: k, reachers: reachers(k) }).toEqual({ route: k, reachers: ['insp_town1', 'insp_county'] });
+      expect({ route: k, town: matrix[k].insp_town1 < 300, county: matrix[k].insp_county < 300 }).toEqual({ route: k, town: true, county: true });
+    }
+  });
+
+  it('shows the village\'s cadres (and every other non-inspector) no report anywhere: no list, count, search hit or detail', () => {
+    const leaks: string[] = [];
+    for (const [key, byCaller] of Object.entries(bodies))
+      for (const c of CADRES) if ((byCaller[c] ?? '').includes(REPORT_MARK)) leaks.push(`${key} as ${c}`);
+    expect(leaks).toEqual([]);
+    // the check can see a report: the inspectors' inbox answer does hold the mark
+    expect(bodies['GET /api/inspector/reports'].insp_town1).toContain(REPORT_MARK);
+    // and no staff route but the inspectors' ever answers the cadres with anything about reports
+    const reportish = Object.keys(matrix).filter((k) => /report|webhook/.test(k) && !k.split(' ')[1].startsWith('/api/admin/'));
+    for (const k of reportish)
+      for (const c of CADRES) {
+        const status = matrix[k][c];
+        const open = (PLANS[k]?.url || /lookup|follow-ups|report-uploads|report-categories|POST \/api\/reports$/.test(k)) ? true : false;
+        if (!open && status < 300) leaks.push(`${k} as ${c}: ${status}`);
+      }
+    expect(leaks).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@mingbai/shared';
-import { IS_PUBLIC, ROLES } from '../../src/common/auth/decorators';
+import { IS_PUBLIC, ROLES, VILLAGER } from '../../src/common/auth/decorators';
 
 /** The global prefix set in app.factory.ts. */
 export const API_PREFIX = 'api';
@@ -16,8 +16,11 @@ export interface NestRoute {
   path: string;
   controller: string;
   handler: string;
+  /** @Public(), or a villager route that works without a token (@VillagerRoute('optional')). */
   isPublic: boolean;
   roles: Role[] | null;
+  /** 'required': a villager token only; 'optional': anyone, a villager token when sent. */
+  villager: 'required' | 'optional' | null;
 }
 
 const joinPath = (...parts: string[]): string => {
@@ -49,12 +52,13 @@ export function nestRoutes(app: NestFastifyApplication): NestRoute[] {
       if (methodPaths === undefined) continue; // not a route handler
       const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
       const method = RequestMethod[requestMethod];
-      const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, cls]) === true;
+      const villager = reflector.getAllAndOverride<'required' | 'optional' | undefined>(VILLAGER, [handler, cls]) ?? null;
+      const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, cls]) === true || villager === 'optional';
       const roles = reflector.getAllAndOverride<Role[] | undefined>(ROLES, [handler, cls]) ?? null;
       for (const cp of controllerPaths)
         for (const mp of asList(methodPaths)) {
           const path = joinPath(API_PREFIX, cp, mp);
-          routes.push({ key: `${method} ${path}`, method, path, controller: cls.name, handler: name, isPublic, roles });
+          routes.push({ key: `${method} ${path}`, method, path, controller: cls.name, handler: name, isPublic, roles, villager });
         }
     }
   }
