@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     if (result) {
       console.log('\nDemo region seeded. Demo accounts (username / password):');
       for (const a of result.accounts) console.log(`  ${a.role.padEnd(10)} ${a.username.padEnd(22)} ${a.password}   ${a.scope}`);
+      console.log(`Receipt code of a demo report (查询举报进度): ${result.demoReceiptCode}`);
       console.log('');
     }
   }

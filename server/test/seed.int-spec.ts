@@ -8,6 +8,7 @@ import { Entry } from '../src/modules/ledger/entry.entity';
 import { EntryApproval } from '../src/modules/ledger/entry-approval.entity';
 import { Region } from '../src/modules/regions/region.entity';
 import { Attachment } from '../src/modules/attachments/attachment.entity';
+import { Report } from '../src/modules/reports/report.entity';
 import { voucherWindowStart } from '../src/modules/seed/demo-vouchers';
 import { startTestApp, TestApp } from './helpers/test-app';
 
@@ -30,6 +31,22 @@ describe('demo seed', () => {
     firstVouchers = await voucherFingerprint(t);
   }, 600_000);
   afterAll(() => t?.close());
+
+  it('files citizen reports in every stage, and its printed receipt code opens the demo village\'s newest one', async () => {
+    const reports = await t.dataSource.manager.find(Report, { order: { id: 'ASC' } });
+    expect(reports.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(reports.map((r) => r.status))).toEqual(new Set(['submitted', 'investigating', 'closed']));
+    expect(reports.some((r) => r.identitySealed !== null)).toBe(true);
+    expect(reports.some((r) => r.subjectType === 'entry')).toBe(true);
+    // something overdue for the inbox and the digest
+    expect(reports.some((r) => r.status === 'submitted' && r.acceptDueAt.getTime() < Date.now())).toBe(true);
+    const res = await t.http().post('/api/reports/lookup').send({ receiptCode: result!.demoReceiptCode }).expect(200);
+    expect(res.body.villageName).toBe('石桥村');
+    // the county inspector sees them all; the closed case shows its reply
+    const login = await t.http().post('/api/auth/login').send({ username: 'demo_inspector', password: 'mingbai-demo-2026' }).expect(200);
+    const inbox = await t.http().get('/api/inspector/reports?limit=50').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    expect(inbox.body.total).toBe(reports.length);
+  });
 
   it('creates a fictional county of about 25 villages on the 2023 chart', async () => {
     const villages = await t.dataSource.manager.find(Region, { where: { level: 'village' } });
@@ -127,7 +144,7 @@ describe('demo seed', () => {
   });
 
   it('prints one working account per role, and the approvers have a queue', async () => {
-    expect(result!.accounts.map((a) => a.role).sort()).toEqual(['admin', 'approver', 'approver', 'bookkeeper', 'inspector']);
+    expect(result!.accounts.map((a) => a.role).sort()).toEqual(['admin', 'approver', 'approver', 'bookkeeper', 'inspector', 'inspector']);
     const tokens: Record<string, string> = {};
     for (const a of result!.accounts) {
       expect(a.password.length).toBeGreaterThanOrEqual(10);

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     }
     console.log(`Demo data seeded (seed ${seed}). Demo accounts (username / password):`);
     for (const a of result.accounts) console.log(`  ${a.role.padEnd(10)} ${a.username.padEnd(22)} ${a.password}   ${a.scope}`);
+    console.log(`Receipt code of a demo report (查询举报进度): ${result.demoReceiptCode}`);
   } finally {
     await app.close();
     if (dataSource.isInitialized) await dataSource.destroy();

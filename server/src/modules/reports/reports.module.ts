@@ -39,6 +39,6 @@ import { IdempotencyService } from './idempotency/idempotency.service';
     ContentChecker,
     IdempotencyService,
   ],
-  exports: [CaseRoutingService, ReportFilesService, ReportThreadService, ReportCategoriesService, IdempotencyService, RateLimiter, ContentChecker],
+  exports: [CaseRoutingService, ReportFilesService, ReportThreadService, ReportCategoriesService, IdempotencyService, RateLimiter, ContentChecker, ReceiptCodes],
 })
 export class ReportsModule {}

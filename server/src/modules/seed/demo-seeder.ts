@@ -16,9 +16,15 @@ import { DemoVoucherStore, planVouchers, voucherWindowStart, type StoredVoucher 
 import { createDemoAccounts, createVillageStaff, SEED_ACTOR, type DemoAccount } from './demo-staff';
 import { SimClock } from './sim-clock';
 import { Rng } from './prng';
+import { DemoReportWriter } from './demo-reports';
+import { IdentityCipher } from '../../common/crypto/identity-cipher';
+import { CaseRoutingService } from '../reports/routing/case-routing.service';
+import { ReceiptCodes } from '../reports/receipt-codes';
 
 export interface SeedResult {
   accounts: DemoAccount[];
+  /** A receipt code of a demo report in the demo village, for trying 查询举报进度. */
+  demoReceiptCode: string;
 }
 
 /**
@@ -37,6 +43,9 @@ export class DemoSeeder {
     private readonly regions: RegionsService,
     private readonly users: UsersService,
     private readonly voucherStorage: AttachmentStorage,
+    private readonly routing: CaseRoutingService,
+    private readonly cipher: IdentityCipher,
+    private readonly receipts: ReceiptCodes,
   ) {}
 
   async seedIfEmpty(seed: number): Promise<SeedResult | null> {
@@ -109,8 +118,18 @@ export class DemoSeeder {
       if (next) await next.vouchers.then((stored) => voucherStore.discard(stored), () => undefined);
       throw e;
     }
-    this.log.log(`demo data: ${villages.length} villages, ${entries} entries, ${files} voucher files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { accounts };
+    // Citizen reports: three more villages of the demo town and one of another town.
+    const sameTown = villages.filter((v) => v.townCode === THRESHOLD_TOWN_CODE && v.code !== DEMO_VILLAGE_CODE).map((v) => byCode.get(v.code)!);
+    const otherTown = villages.filter((v) => v.townCode !== THRESHOLD_TOWN_CODE).map((v) => byCode.get(v.code)!);
+    const reports = await new DemoReportWriter(this.db, this.routing, this.cipher, this.receipts).write(
+      Rng.derive(seed, 6),
+      now,
+      demoVillage,
+      [...sameTown.slice(0, 3), otherTown[0]],
+      ids.townInspectorId,
+    );
+    this.log.log(`demo data: ${villages.length} villages, ${entries} entries, ${files} voucher files, ${reports.count} reports in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { accounts, demoReceiptCode: reports.receiptCode };
   }
 }
 

@@ -20,6 +20,7 @@ export interface DemoStaffIds {
   bookkeeperId: number;
   approverId: number;
   townAgentId: number;
+  townInspectorId: number;
 }
 
 /** One printed account per role, all on the demo village, its town and the county. */
@@ -30,6 +31,7 @@ export async function createDemoAccounts(users: UsersService, r: { village: Regi
     { role: 'approver', username: 'demo_approver', displayName: `${r.village.name}村委会主任`, region: r.village, scope: `${r.town.name}${r.village.name} (village head)` },
     { role: 'approver', username: 'demo_town_agent', displayName: `${r.town.name}农村会计服务中心`, region: r.town, scope: `${r.town.name} (town agent, 2nd approval)` },
     { role: 'inspector', username: 'demo_inspector', displayName: `${r.county.name}纪委监委`, region: r.county, scope: r.county.name },
+    { role: 'inspector', username: 'demo_town_inspector', displayName: `${r.town.name}纪委`, region: r.town, scope: `${r.town.name} (town discipline office)` },
   ];
   const ids = new Map<string, number>();
   for (const s of specs) {
@@ -38,7 +40,7 @@ export async function createDemoAccounts(users: UsersService, r: { village: Regi
   }
   return {
     accounts: specs.map((s) => ({ role: s.role, username: s.username, password: DEMO_PASSWORD, scope: s.scope })),
-    ids: { bookkeeperId: ids.get('demo_bookkeeper')!, approverId: ids.get('demo_approver')!, townAgentId: ids.get('demo_town_agent')! },
+    ids: { bookkeeperId: ids.get('demo_bookkeeper')!, approverId: ids.get('demo_approver')!, townAgentId: ids.get('demo_town_agent')!, townInspectorId: ids.get('demo_town_inspector')! },
   };
 }
 

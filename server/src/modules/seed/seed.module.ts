@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RegionsService } from '../regions/regions.service';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { ReportsModule } from '../reports/reports.module';
 import { DemoSeeder } from './demo-seeder';
 
 /** Demo data for a fresh installation (SEED_DEMO=true, or `npm run seed`). */
 @Module({
-  imports: [AttachmentsModule],
+  imports: [AttachmentsModule, ReportsModule],
   // RegionsService is not exported by RegionsModule; the seeder needs its update rules for the town threshold.
   providers: [DemoSeeder, RegionsService],
   exports: [DemoSeeder],
