@@ -212,7 +212,7 @@ describe('config (src/config/config.ts)', () => {
     }
     throw new Error(`loadConfig(${JSON.stringify(env)}) did not throw`);
   };
-  const prod = { NODE_ENV: 'production', SEED_DEMO: 'false', H5_DIR: '', REPORT_IDENTITY_KEYS: `k1:${'A'.repeat(43)}=` };
+  const prod = { NODE_ENV: 'production', SEED_DEMO: 'false', H5_DIR: '', REPORT_IDENTITY_KEYS: `k1:${'A'.repeat(43)}=`, REPORT_HASH_SECRET: 'a-report-hash-secret-of-some-length' };
   const goodSecret = 'a-production-secret-of-some-length';
 
   it('refuses to start in production without JWT_SECRET', () => {

@@ -86,7 +86,7 @@ describe('WeChat credentials', () => {
 
 describe('REPORT_IDENTITY_KEYS', () => {
   const key = (byte: string) => Buffer.alloc(32, byte).toString('base64');
-  const prod = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-some-length', SEED_DEMO: 'false', H5_DIR: '' };
+  const prod = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-some-length', SEED_DEMO: 'false', H5_DIR: '', REPORT_HASH_SECRET: 'a-report-hash-secret-of-some-length' };
 
   it('defaults to the development key outside production, and reads a rotation list', () => {
     expect(load({}).identityKeys.map((k) => k.id)).toEqual(['dev']);
@@ -103,5 +103,39 @@ describe('REPORT_IDENTITY_KEYS', () => {
   it('names a malformed value', () => {
     expect(configError({ REPORT_IDENTITY_KEYS: 'k1:short' }).message).toMatch(/REPORT_IDENTITY_KEYS.*32 bytes/);
     expect(configError({ REPORT_IDENTITY_KEYS: 'garbage' }).variable).toBe('REPORT_IDENTITY_KEYS');
+  });
+});
+
+describe('reports configuration', () => {
+  const prod = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'a-production-secret-of-some-length',
+    SEED_DEMO: 'false',
+    H5_DIR: '',
+    REPORT_IDENTITY_KEYS: `k1:${Buffer.alloc(32, 'k').toString('base64')}`,
+  };
+
+  it('needs its own REPORT_HASH_SECRET in production, never the development one', () => {
+    expect(configError({ ...prod }).variable).toBe('REPORT_HASH_SECRET');
+    expect(configError({ ...prod, REPORT_HASH_SECRET: load({}).reports.hashSecret }).message).toMatch(/development default/);
+    expect(configError({ REPORT_HASH_SECRET: 'short' }).variable).toBe('REPORT_HASH_SECRET');
+    expect(load({ ...prod, REPORT_HASH_SECRET: 'a-report-hash-secret-of-some-length' }).reports.hashSecret).toBe('a-report-hash-secret-of-some-length');
+  });
+
+  it('has safe defaults: 5 reports an hour, content check off, SLA 5 working days / 60 days', () => {
+    expect(load({}).reports).toMatchObject({ rateLimitPerHour: 5, contentCheck: 'off', slaAcceptWorkingDays: 5, slaConcludeDays: 60, subscribeTemplateId: null });
+  });
+
+  it('refuses a content check it cannot run and names bad numbers', () => {
+    expect(configError({ MSG_SEC_CHECK: 'tencent' }).variable).toBe('MSG_SEC_CHECK');
+    expect(configError({ MSG_SEC_CHECK: 'wechat' }).message).toMatch(/WECHAT_APPID/);
+    expect(configError({ REPORT_RATE_LIMIT_PER_HOUR: '0' }).variable).toBe('REPORT_RATE_LIMIT_PER_HOUR');
+    expect(configError({ REPORT_DIGEST_HOUR: '24' }).variable).toBe('REPORT_DIGEST_HOUR');
+    expect(configError({ WECHAT_SUBSCRIBE_TEMPLATE_ID: 'x y' }).variable).toBe('WECHAT_SUBSCRIBE_TEMPLATE_ID');
+  });
+
+  it('writes logs to LOG_FILE when it is set', () => {
+    expect(load({}).logFile).toBeNull();
+    expect(load({ LOG_FILE: '/var/log/mingbai.log' }).logFile).toBe('/var/log/mingbai.log');
   });
 });

@@ -17,6 +17,8 @@ export interface AppConfig {
   uploadDir: string;
   maxUploadBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Append logs to this file instead of writing them to stdout (LOG_FILE). */
+  logFile: string | null;
   seedDemo: boolean;
   demoSeed: number;
   h5Dir: string | null;
@@ -230,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: isAbsolute(uploadDir) ? uploadDir : resolve(root, uploadDir),
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel,
+    logFile: env.LOG_FILE ? resolve(root, env.LOG_FILE) : null,
     seedDemo: seedRaw === 'true',
     demoSeed: int(env, 'DEMO_SEED', 20260301, 0, 2 ** 31 - 1),
     h5Dir: env.H5_DIR ?? (existsSync(h5Default) ? h5Default : null),

@@ -27,7 +27,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     JWT_SECRET: 'test-secret-0123456789abcdef',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // With TEST_LOG_FILE (set by test/log-audit for every run) each app logs everything there, and
+    // the audit after the suite searches it for what must never be logged.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (process.env.TEST_LOG_FILE ? 'trace' : 'silent'),
+    ...(process.env.TEST_LOG_FILE ? { LOG_FILE: process.env.TEST_LOG_FILE } : {}),
     UPLOAD_DIR: uploads,
     SEED_DEMO: 'false',
     H5_DIR: '',

@@ -2,11 +2,30 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import type { AppConfig } from '../../config/config';
 
-/** Structured JSON logs; credentials, tokens and what identifies a reporter are never written. */
-export function createLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
+/** The parts of a request a log line may hold: never the query string (an inbox search, a signed file URL). */
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  hostname?: string;
+  ip?: string;
+}
+
+const requestSerializer = (req: LoggedRequest): Record<string, unknown> => ({
+  method: req.method,
+  url: typeof req.url === 'string' ? req.url.split('?')[0] : req.url,
+  hostname: req.hostname,
+});
+
+/**
+ * Structured JSON logs, on stdout or appended to LOG_FILE; credentials, tokens and what identifies
+ * a reporter are never written.
+ */
+export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFile'>): Logger {
+  const destination = config.logFile ? pino.destination({ dest: config.logFile, sync: true, append: true, mkdir: true }) : undefined;
   return pino({
     level: config.logLevel,
     base: { service: 'mingbai' },
+    serializers: { req: requestSerializer },
     redact: {
       paths: [
         'req.headers.authorization',
@@ -26,7 +45,7 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  }, destination);
 }
 
 /** Lets Nest's own messages go through the same pino logger. */
