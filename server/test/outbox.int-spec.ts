@@ -255,6 +255,7 @@ describe('outbox: signed webhooks to the offices, subscribe messages to reporter
         createdAt: clock.now().toISOString(),
         secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{32}$/),
       });
+      expect(county.headers['cache-control']).toBe('no-store'); // the one answer that carries the secret
       const town2 = await t
         .http()
         .post('/api/admin/webhooks')

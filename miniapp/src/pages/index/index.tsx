@@ -119,7 +119,7 @@ export default function Home() {
                 explain={
                   allVerified(verdicts)
                     ? `手机已重新计算这${verdicts.size}条的“数字指纹”，与公开账本一致，没有被改动。`
-                    : '有的记录重新计算后与公开账本不一致，请点开查看，截图后向村务监督委员会或纪检监察部门反映。'
+                    : '有的记录重新计算后与公开账本不一致，请点开查看，点“我要举报”告诉纪检监察部门。'
                 }
               />
               {latest.data.items.map((e) => (

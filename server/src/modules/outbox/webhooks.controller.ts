@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/decorators';
+import { NoStore } from '../../common/http/no-store';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { IdPipe } from '../../common/validation/id.pipe';
 import { WebhooksService } from './webhooks.service';
@@ -11,6 +12,8 @@ import type { CreatedWebhookView, WebhookDeliveryPage, WebhookDeliveryView, Webh
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
+// The answer to POST /webhooks carries the signing secret, shown once: no cache may keep it.
+@NoStore()
 @Controller('admin')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

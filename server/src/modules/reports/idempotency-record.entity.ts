@@ -17,7 +17,7 @@ export class IdempotencyRecord {
   @Column({ name: 'key_hash', type: 'varchar', length: 64 })
   keyHash: string;
 
-  /** sha256 of the canonical request, to refuse the same key with another body (422). */
+  /** HMAC of the canonical request under a key derived from the idempotency key, to refuse the same key with another body (422). */
   @Column({ name: 'request_hash', type: 'varchar', length: 64 })
   requestHash: string;
 

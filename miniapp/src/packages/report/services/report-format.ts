@@ -13,7 +13,7 @@ export function formatDateTime(iso: string): string {
 /** What happened at one step of the timeline, in the reporter's words. */
 export function timelineActionLabel(action: ReportTimelineItemDto['action']): string {
   if (action === 'submitted') return '收到举报'
-  if (action === 'transferred') return '转交上级纪检监察机关办理'
+  if (action === 'transferred') return '转交其他纪检监察机关办理'
   return CASE_ACTION_LABELS[action] ?? action
 }
 
