@@ -1,8 +1,9 @@
-import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { REPORT_PHOTOS_MAX } from '@mingbai/shared'
 import { isTransient, reportErrorText, uploadReportPhoto } from '../../../services/reports'
 import type { QueuedPhoto } from '../../../services/report-queue'
+
+export { choosePhotos } from '../../../utils/choose-photos'
 
 /** A photo on a report or message form: on the phone, being uploaded, or uploaded. */
 export interface ReportPhoto {
@@ -86,19 +87,3 @@ export function useReportPhotos(max = REPORT_PHOTOS_MAX) {
 }
 
 export type ReportPhotos = ReturnType<typeof useReportPhotos>
-
-/** Up to `count` images from the album or the camera: temp file paths (blob: URLs on H5). */
-export async function choosePhotos(count: number): Promise<string[]> {
-  if (count <= 0) return []
-  try {
-    if (typeof Taro.chooseMedia === 'function') {
-      const r = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
-      return r.tempFiles.map((f) => f.tempFilePath).slice(0, count)
-    }
-    const r = await Taro.chooseImage({ count, sourceType: ['album', 'camera'], sizeType: ['compressed'] })
-    return r.tempFilePaths.slice(0, count)
-  } catch {
-    // The user closed the picker.
-    return []
-  }
-}

@@ -1,8 +1,9 @@
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ENTRY_LIMITS, type AttachmentDto } from '@mingbai/shared'
 import { staffApi } from './staff'
 import { staffErrorText } from './staff-errors'
+
+export { choosePhotos } from '../../../utils/choose-photos'
 
 /** A voucher photo on the entry form: already on the server, or being sent there. */
 export interface Photo {
@@ -53,21 +54,5 @@ export function usePhotoUploads() {
     ids: photos.filter((p) => p.status === 'done' && p.attachment).map((p) => p.attachment!.id),
     busy: photos.some((p) => p.status === 'waiting' || p.status === 'uploading'),
     failed: photos.some((p) => p.status === 'failed'),
-  }
-}
-
-/** Up to `count` images from the album or the camera: temp file paths (blob: URLs on H5). */
-export async function choosePhotos(count: number): Promise<string[]> {
-  if (count <= 0) return []
-  try {
-    if (typeof Taro.chooseMedia === 'function') {
-      const r = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
-      return r.tempFiles.map((f) => f.tempFilePath).slice(0, count)
-    }
-    const r = await Taro.chooseImage({ count, sourceType: ['album', 'camera'], sizeType: ['compressed'] })
-    return r.tempFilePaths.slice(0, count)
-  } catch {
-    // The user closed the picker.
-    return []
   }
 }

@@ -234,7 +234,9 @@ it('shows a failed upload with the reason, blocks saving until it is retried or 
 
   fireEvent.click(screen.getByText('重试'))
   await waitFor(() => expect(Taro.uploadFile).toHaveBeenCalledTimes(2))
-  expect(await screen.findByText('上传失败')).toBeTruthy()
+  // the thumbnail itself, not just some text, is back in the failed state
+  await waitFor(() => expect(container.querySelector('.sf-thumb--failed')).not.toBeNull())
+  expect(screen.getByText('上传失败')).toBeTruthy()
 
   fireEvent.click(within(container.querySelector('.sf-thumb--failed')!).getByText('删除'))
   expect(container.querySelector('.sf-thumb--failed')).toBeNull()
