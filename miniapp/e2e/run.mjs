@@ -13,6 +13,7 @@ import { chooseVillageJourney, villagerJourney } from './journeys/villager.mjs'
 import { bookkeepingJourney } from './journeys/bookkeeping.mjs'
 import { reversalJourney } from './journeys/reversal.mjs'
 import { elderlyJourney } from './journeys/elderly.mjs'
+import { reportJourney } from './journeys/report.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** 石桥村, the demo village the demo staff accounts belong to. */
@@ -24,6 +25,7 @@ const JOURNEYS = [
   ['bookkeeping', 'post with a photo, sent back, fixed, approved, seen by villagers', bookkeepingJourney],
   ['reversal', 'a published entry is reversed (红字冲销), approved, both linked, totals net to zero', reversalJourney],
   ['elderly', '长辈模式 enlarges the text and survives a reload', elderlyJourney],
+  ['report', 'a report filed offline is sent once on reconnect, handled by the inspector, read by receipt code, unseen by the bookkeeper', reportJourney],
 ]
 
 async function main() {
@@ -40,7 +42,7 @@ async function main() {
 
     browser = await launchChromium()
     console.log(`# ${browser.version()}`)
-    // Three people, three phones: each context has its own storage (session, chosen village, settings).
+    // Four people, four phones: each context has its own storage (session, chosen village, settings).
     const ctx = {
       r,
       api,
@@ -50,8 +52,9 @@ async function main() {
       villager: await Phone.open(browser, 'villager', server.base),
       bookkeeper: await Phone.open(browser, 'bookkeeper', server.base),
       approver: await Phone.open(browser, 'approver', server.base),
+      inspector: await Phone.open(browser, 'inspector', server.base),
     }
-    for (const p of [ctx.villager, ctx.bookkeeper, ctx.approver]) r.watch(p)
+    for (const p of [ctx.villager, ctx.bookkeeper, ctx.approver, ctx.inspector]) r.watch(p)
 
     for (const [name, title, journey] of JOURNEYS) await r.journey(name, title, () => journey(ctx))
   } catch (e) {

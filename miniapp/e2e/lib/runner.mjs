@@ -35,7 +35,11 @@ export class Runner {
     }
   }
 
-  async step(title, fn) {
+  /**
+   * One step; `tolerate`: patterns of page errors expected during this step only (e.g. the failed
+   * requests Chromium logs while a phone is offline). Any other error fails the step.
+   */
+  async step(title, fn, { tolerate = [] } = {}) {
     const label = `${this.journeyName}: ${title}`
     if (this.aborted) {
       this.counts.skip++
@@ -45,10 +49,17 @@ export class Runner {
     const started = Date.now()
     try {
       await fn()
-      const errors = this.phones.flatMap((p) => p.takeErrors().map((e) => `[${p.who}] ${e}`))
+      let tolerated = 0
+      const errors = this.phones.flatMap((p) =>
+        p
+          .takeErrors()
+          .filter((e) => !(tolerate.some((re) => re.test(e)) && ++tolerated))
+          .map((e) => `[${p.who}] ${e}`),
+      )
       if (errors.length) throw new Error(`errors in the page:\n${errors.join('\n')}`)
       this.counts.ok++
-      console.log(`ok ${++this.stepNo} - ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+      const note = tolerated ? `, ${tolerated} expected page error${tolerated > 1 ? 's' : ''}` : ''
+      console.log(`ok ${++this.stepNo} - ${label} (${((Date.now() - started) / 1000).toFixed(1)} s${note})`)
     } catch (e) {
       this.fail(label, e)
       this.aborted = true

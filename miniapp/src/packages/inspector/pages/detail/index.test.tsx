@@ -89,7 +89,7 @@ it('accepts with one tap on 受理 and 确认受理 (no note needed) and shows t
   expect(screen.getByText('仅纪检监察人员可见。')).toBeTruthy()
   fireEvent.click(screen.getByText('确认受理'))
   expect(await screen.findByText('→accepted')).toBeTruthy()
-  expect(posts(calls)[0].data).toEqual({ action: 'accept', note: null })
+  expect(posts(calls)[0].data).toEqual({ action: 'accept', note: null, expectedStatus: 'submitted' })
   expect(Taro.showToast).toHaveBeenCalledWith({ title: '已受理', icon: 'success' })
 })
 
@@ -105,7 +105,7 @@ it('will not decline without a reason', async () => {
   fireEvent.change(textarea(container, '请填写不予受理的理由'), { target: { value: ' 不属于本单位管辖 ' } })
   fireEvent.click(screen.getByText('确认不予受理'))
   await waitFor(() => expect(posts(calls)).toHaveLength(1))
-  expect(posts(calls)[0].data).toEqual({ action: 'decline', note: '不属于本单位管辖' })
+  expect(posts(calls)[0].data).toEqual({ action: 'decline', note: '不属于本单位管辖', expectedStatus: 'submitted' })
 })
 
 it('concludes with an outcome, findings and the amount recovered in fen', async () => {
@@ -131,6 +131,7 @@ it('concludes with an outcome, findings and the amount recovered in fen', async 
     note: '两人冒领属实，已责令退回',
     outcome: 'partly_substantiated',
     amountRecoveredFen: 120050,
+    expectedStatus: 'investigating',
   })
 })
 
@@ -142,7 +143,7 @@ it('explains that the closing note is the reply the reporter reads', async () =>
   fireEvent.change(textarea(container, '请填写给举报人的答复'), { target: { value: '经核查，反映问题属实，已处理。' } })
   fireEvent.click(screen.getByText('确认结案'))
   await waitFor(() => expect(posts(calls)).toHaveLength(1))
-  expect(posts(calls)[0].data).toEqual({ action: 'close', note: '经核查，反映问题属实，已处理。' })
+  expect(posts(calls)[0].data).toEqual({ action: 'close', note: '经核查，反映问题属实，已处理。', expectedStatus: 'concluded' })
 })
 
 it('shows the server’s 400 next to the field it names', async () => {
@@ -230,6 +231,19 @@ it('replies to the reporter', async () => {
   fireEvent.click(screen.getByText('发送回复'))
   await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已回复举报人', icon: 'success' }))
   expect(posts(calls).map((c) => [c.path, c.data])).toEqual([['/inspector/reports/41/messages', { text: '您反映的情况已收到' }]])
+})
+
+it('offers no reply, assignment or transfer on a closed case or a duplicate (the server refuses them)', async () => {
+  for (const over of [
+    { status: 'closed', statusLabel: '已结案', allowedActions: [] },
+    { duplicateOfId: 40, allowedActions: [] },
+  ] as Partial<ReportDetailDto>[]) {
+    caseServer(reportDetail(over))
+    const { unmount } = render(<Detail />)
+    expect(await screen.findByText('办理')).toBeTruthy()
+    for (const label of ['回复举报人', '指派', '转办']) expect(screen.queryByText(label)).toBeNull()
+    unmount()
+  }
 })
 
 it('assigns the case to a colleague', async () => {

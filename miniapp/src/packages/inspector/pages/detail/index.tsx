@@ -145,7 +145,8 @@ export default function Detail() {
 
   const transition = (body: CaseTransitionRequest) =>
     run(async () => {
-      const next = await inspectorApi.transition(id, body)
+      // The status this page showed: if a colleague moved the case meanwhile, the server answers 409 CASE_CHANGED.
+      const next = await inspectorApi.transition(id, report ? { ...body, expectedStatus: report.status } : body)
       setReport(next)
       setPanel(null)
       void Taro.showToast({ title: `已${CASE_ACTION_LABELS[body.action]}`, icon: 'success' })
@@ -210,6 +211,9 @@ export default function Detail() {
   }
 
   const r = report
+  // The server refuses replies, assignment and transfer on a closed case (409 CASE_CLOSED) and on a
+  // duplicate (409 DUPLICATE_REPORT: it is handled through the original).
+  const workable = r !== null && r.status !== 'closed' && r.duplicateOfId === null
   return (
     <PageRoot className='ip-detail'>
       <StateView loading={!r && !loadError} error={loadError} onRetry={load}>
@@ -282,15 +286,17 @@ export default function Detail() {
                     {CASE_ACTION_LABELS[a]}
                   </Button>
                 ))}
-                <Button className='sf-btn' onClick={() => open({ kind: 'reply' })} disabled={busy || undefined}>
-                  回复举报人
-                </Button>
-                {r.status !== 'closed' ? (
+                {workable ? (
+                  <Button className='sf-btn' onClick={() => open({ kind: 'reply' })} disabled={busy || undefined}>
+                    回复举报人
+                  </Button>
+                ) : null}
+                {workable ? (
                   <Button className='sf-btn' onClick={openAssign} disabled={busy || undefined}>
                     指派
                   </Button>
                 ) : null}
-                {r.status !== 'closed' ? (
+                {workable ? (
                   <Button className='sf-btn' onClick={openTransfer} disabled={busy || undefined}>
                     转办
                   </Button>
