@@ -1,5 +1,5 @@
 // jest globalTeardown: after the whole run, the log every test app wrote must hold no receipt
-// code, phone number, openid or report text. A hit fails the run (exit code 1).
+// code, access token, phone number, openid or report text. A hit fails the run (exit code 1).
 const { existsSync, readFileSync } = require('node:fs');
 const { findSecrets } = require('./patterns');
 
@@ -10,7 +10,7 @@ module.exports = async () => {
   const lines = text.split('\n').filter(Boolean).length;
   const hits = findSecrets(text);
   if (hits.length === 0) {
-    console.log(`\nlog audit: ${lines} log lines in ${file}, no receipt code, phone number, openid or report text`);
+    console.log(`\nlog audit: ${lines} log lines in ${file}, no receipt code, access token, phone number, openid or report text`);
     return;
   }
   const sample = hits.slice(0, 20).map((h) => `  line ${h.line}: ${h.what}: ${h.match}`).join('\n');

@@ -30,6 +30,8 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFile'>): L
       paths: [
         'req.headers.authorization',
         'req.headers.cookie',
+        // @fastify/multipart logs the request's headers at trace level before each upload.
+        'busboyOptions.headers',
         // A retry with the same key replays the stored answer (a receipt code): the key is a secret too.
         'req.headers["idempotency-key"]',
         'password',
