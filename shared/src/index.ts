@@ -10,3 +10,6 @@ export * from './chain';
 export * from './entry-rules';
 export * from './api-types';
 export * from './report-api';
+export * from './benford';
+export * from './person-name';
+export * from './rent-schedule';
