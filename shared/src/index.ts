@@ -13,3 +13,5 @@ export * from './report-api';
 export * from './benford';
 export * from './person-name';
 export * from './rent-schedule';
+export * from './round-numbers';
+export * from './supervision-rules';
