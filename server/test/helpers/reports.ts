@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ReportSubjectType } from '@mingbai/shared';
 import { Db } from '../../src/database/db.service';
 import { IdentityCipher } from '../../src/common/crypto/identity-cipher';
@@ -7,6 +7,7 @@ import { Report } from '../../src/modules/reports/report.entity';
 import { ReportEvent } from '../../src/modules/reports/report-event.entity';
 import { ReportMessage } from '../../src/modules/reports/report-message.entity';
 import type { TestApp } from './test-app';
+import { reportTextHash } from '../../src/modules/reports/report-text';
 
 export interface ReporterIdentity {
   openid: string;
@@ -56,7 +57,7 @@ export async function insertReport(t: TestApp, f: ReportFixture): Promise<Report
         subjectType,
         subjectId,
         text,
-        textHash: createHash('sha256').update(text.trim().replace(/\s+/g, ' ')).digest('hex'),
+        textHash: reportTextHash(text),
         status: 'submitted',
         outcome: null,
         amountRecoveredFen: null,

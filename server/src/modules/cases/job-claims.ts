@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Db } from '../../database/db.service';
 import { Clock } from '../../common/clock/clock';
 import { JobRun } from '../outbox/job-run.entity';
-import { isUniqueViolation } from '../villagers/unique-violation';
+import { isUniqueViolation } from '../../database/unique-violation';
 
 /**
  * Claims one run of a scheduled job (a name and a period, e.g. 'report-digest' / '2026-03-02'):

@@ -4,7 +4,7 @@ import type { ReportCategoryDto } from '@mingbai/shared';
 import { Db } from '../../database/db.service';
 import { Clock } from '../../common/clock/clock';
 import { AppException, NotFound, ValidationFailed } from '../../common/errors/app-exception';
-import { isUniqueViolation } from '../villagers/unique-violation';
+import { isUniqueViolation } from '../../database/unique-violation';
 import { ReportCategory } from './report-category.entity';
 import { AdminReportCategoryDto, CATEGORY_CODE_PATTERN, CreateReportCategoryBody, UpdateReportCategoryBody } from './dto/report-category.dto';
 

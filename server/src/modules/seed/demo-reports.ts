@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { CaseAction, CaseOutcome, CaseStatus, ReportSubjectType } from '@mingbai/shared';
 import { nextCaseStatus } from '@mingbai/shared';
 import type { EntityManager } from 'typeorm';
@@ -12,6 +11,7 @@ import { ReportMessage } from '../reports/report-message.entity';
 import { Entry } from '../ledger/entry.entity';
 import type { Region } from '../regions/region.entity';
 import { Rng } from './prng';
+import { reportTextHash } from '../reports/report-text';
 
 const DAY = 86_400_000;
 
@@ -151,7 +151,7 @@ export class DemoReportWriter {
         subjectType,
         subjectId,
         text: spec.text,
-        textHash: createHash('sha256').update(spec.text.trim().replace(/\s+/g, ' ')).digest('hex'),
+        textHash: reportTextHash(spec.text),
         status: 'submitted' as CaseStatus,
         outcome: null,
         amountRecoveredFen: null,

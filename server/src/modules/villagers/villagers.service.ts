@@ -12,7 +12,7 @@ import { WechatError } from '../wechat/wechat-error';
 import { Villager } from './villager.entity';
 import { VillagersRepository } from './villagers.repository';
 import { openidRef, villagerSealContext } from './villager-refs';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../../database/unique-violation';
 
 /** How long a villager token is valid: a week, then the app signs in again with wx.login. */
 export const VILLAGER_TOKEN_TTL_SECONDS = 7 * 86_400;
