@@ -15,3 +15,6 @@ export * from './person-name';
 export * from './rent-schedule';
 export * from './round-numbers';
 export * from './supervision-rules';
+export * from './registers';
+export * from './supervision-api';
+export * from './resident-id';

@@ -1,4 +1,6 @@
 import type { CaseAction, CaseOutcome, CaseStatus } from './case-state';
+import type { CaseKind, CaseLinkDto, WarningDto, WarningState } from './supervision-api';
+import type { RuleSeverity } from './supervision-rules';
 
 /**
  * The HTTP contract of citizen reports (举报), shared by the server and the mini-app.
@@ -150,6 +152,12 @@ export interface SubscriptionRequest {
 // ---- the discipline office (inspectors) ----
 
 export interface InboxQuery {
+  /** Citizen reports, rule warnings, or (absent) both. */
+  kind?: CaseKind;
+  /** Warnings of one rule. */
+  ruleId?: string;
+  /** Warnings whose condition still holds (open) or has cleared (resolved). */
+  warningState?: WarningState;
   status?: CaseStatus;
   villageId?: number;
   categoryCode?: string;
@@ -163,6 +171,10 @@ export interface InboxQuery {
 
 export interface InboxItemDto {
   id: number;
+  kind: CaseKind;
+  /** Warnings: the rule's severity and whether the condition still holds; null for reports. */
+  severity: RuleSeverity | null;
+  warningState: WarningState | null;
   villageId: number;
   villageName: string;
   townName: string;
@@ -225,6 +237,10 @@ export interface ReportDetailDto extends InboxItemDto {
   duplicateOfId: number | null;
   /** Whether the reporter may be told of changes by WeChat subscribe message. */
   notifiable: boolean;
+  /** The finding behind a warning case; null for citizen reports. */
+  warning: WarningDto | null;
+  /** Reports and warnings about the same entry or contract, linked automatically or by an inspector. */
+  links: CaseLinkDto[];
 }
 
 export interface CaseTransitionRequest {

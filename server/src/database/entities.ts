@@ -23,6 +23,16 @@ import { WebhookDelivery } from '../modules/outbox/webhook-delivery.entity';
 import { WebhookAttempt } from '../modules/outbox/webhook-attempt.entity';
 import { NotificationDelivery } from '../modules/outbox/notification-delivery.entity';
 import { JobRun } from '../modules/outbox/job-run.entity';
+import { Asset } from '../modules/assets/asset.entity';
+import { Contract } from '../modules/contracts/contract.entity';
+import { ContractInstallment } from '../modules/contracts/contract-installment.entity';
+import { RentReceipt } from '../modules/contracts/rent-receipt.entity';
+import { Warning } from '../modules/rules/warning.entity';
+import { RuleSetting } from '../modules/rules/rule-setting.entity';
+import { RuleRun } from '../modules/rules/rule-run.entity';
+import { Holiday } from '../modules/rules/holiday.entity';
+import { WatchPerson } from '../modules/watchlist/watch-person.entity';
+import { CaseLink } from '../modules/cases/case-link.entity';
 
 export const ENTITIES = [
   Region,
@@ -50,4 +60,14 @@ export const ENTITIES = [
   WebhookAttempt,
   NotificationDelivery,
   JobRun,
+  Asset,
+  Contract,
+  ContractInstallment,
+  RentReceipt,
+  Warning,
+  RuleSetting,
+  RuleRun,
+  Holiday,
+  WatchPerson,
+  CaseLink,
 ];

@@ -15,6 +15,11 @@ export class Attachment {
   @Column({ name: 'entry_id', type: 'int', nullable: true })
   entryId: number | null;
 
+  /** Contract scans (staff and inspectors only; never public: they carry personal data). */
+  @Index('IDX_attachments_contract')
+  @Column({ name: 'contract_id', type: 'int', nullable: true })
+  contractId: number | null;
+
   /** Random name in the storage backend; never derived from the uploaded file name. */
   @Index('UQ_attachments_storage_key', { unique: true })
   @Column({ name: 'storage_key', type: 'varchar', length: 100 })

@@ -98,6 +98,8 @@ export class CaseQueriesService {
       photos,
       messages,
       events: events.map((e) => toEventDto(e, ctx.userNames)),
+      warning: null,
+      links: [],
       outcome: r.outcome,
       amountRecoveredFen: r.amountRecoveredFen,
       allowedActions,

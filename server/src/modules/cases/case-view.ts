@@ -37,6 +37,9 @@ export function toInboxItem(r: Report, ctx: CaseContext): InboxItemDto {
   const town = village?.parentId ? ctx.regions.get(village.parentId) : undefined;
   return {
     id: r.id,
+    kind: r.kind,
+    severity: null,
+    warningState: null,
     villageId: r.villageId,
     villageName: village?.name ?? '',
     townName: town?.name ?? '',

@@ -10,6 +10,7 @@ import { moneyColumn, timestampColumn } from '../../database/columns';
 @Index('UQ_entries_village_serial', ['villageId', 'serial'], { unique: true })
 @Index('IDX_entries_public_list', ['villageId', 'status', 'occurredOn', 'id'])
 @Index('IDX_entries_status_village', ['status', 'villageId'])
+@Index('IDX_entries_payee', ['villageId', 'counterpartyNorm', 'occurredOn'])
 export class Entry {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -42,6 +43,14 @@ export class Entry {
   /** What the public sees (a person's name masked: 张*三). */
   @Column({ name: 'counterparty_display', type: 'varchar', length: 100 })
   counterpartyDisplay: string;
+
+  /** normalizePersonName of counterpartyName: what the supervision rules match payees on. */
+  @Column({ name: 'counterparty_norm', type: 'varchar', length: 100, nullable: true })
+  counterpartyNorm: string | null;
+
+  /** Keyed hash (IdNumberHasher) of a person payee's ID number, when the bookkeeper gave one; never public. */
+  @Column({ name: 'counterparty_id_hash', type: 'varchar', length: 64, nullable: true })
+  counterpartyIdHash: string | null;
 
   @Column({ type: 'varchar', length: 500 })
   summary: string;

@@ -1,3 +1,4 @@
+import { normalizePersonName } from '@mingbai/shared';
 import type { Entry } from './entry.entity';
 
 /** What every new entry row must be given; everything else starts empty. */
@@ -18,7 +19,7 @@ export type NewEntryFields = Pick<
   | 'createdBy'
   | 'createdAt'
 > &
-  Partial<Pick<Entry, 'reversesId' | 'reversalReason' | 'rejectReason' | 'approvalsRequired' | 'importBatchId' | 'updatedAt' | 'submittedAt'>>;
+  Partial<Pick<Entry, 'reversesId' | 'reversalReason' | 'rejectReason' | 'approvalsRequired' | 'importBatchId' | 'updatedAt' | 'submittedAt' | 'counterpartyIdHash'>>;
 
 /**
  * An entry row as it is first written (by a bookkeeper, a reversal, an import or the demo seed):
@@ -33,7 +34,9 @@ export function newEntryRow(f: NewEntryFields): Omit<Entry, 'id'> {
     importBatchId: null,
     updatedAt: f.createdAt,
     submittedAt: null,
+    counterpartyIdHash: null,
     ...f,
+    counterpartyNorm: normalizePersonName(f.counterpartyName),
     publishedAt: null,
     serial: null,
     hash: null,

@@ -112,6 +112,7 @@ export class ReportFilingService {
       : await this.routing.route(em, { villageId: p.village.id, categoryCode: body.categoryCode, subjectType: body.subjectType, subjectId, at: now });
 
     const report = await this.reports.insertReport(em, {
+      kind: 'report',
       villageId: p.village.id,
       officeRegionId: route.officeRegionId,
       categoryCode: body.categoryCode,

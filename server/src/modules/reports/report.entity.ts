@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { CaseOutcome, CaseStatus, ReportSubjectType } from '@mingbai/shared';
+import type { CaseKind, CaseOutcome, CaseStatus, ReportSubjectType } from '@mingbai/shared';
 import { moneyColumn, timestampColumn } from '../../database/columns';
 
 /**
@@ -11,9 +11,17 @@ import { moneyColumn, timestampColumn } from '../../database/columns';
 @Index('IDX_reports_office_status', ['officeRegionId', 'status'])
 @Index('IDX_reports_village_created', ['villageId', 'createdAt'])
 @Index('IDX_reports_text_hash', ['textHash', 'villageId'])
+@Index('IDX_reports_kind_status', ['kind', 'status'])
 export class Report {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
+
+  /**
+   * 'report': filed by a villager. 'warning': opened by a supervision rule (its finding is the
+   * `warnings` row whose case_id is this id); it has no reporter, photos or receipt code.
+   */
+  @Column({ type: 'varchar', length: 8, default: 'report' })
+  kind: CaseKind;
 
   @Column({ name: 'village_id', type: 'int' })
   villageId: number;

@@ -86,7 +86,7 @@ export class DemoLedgerWriter {
         written.set(item, { id, serial: null, display: row.counterpartyDisplay });
         const files = vouchers.get(item) ?? [];
         files.forEach((f, k) =>
-          attachments.push({ villageId: village.id, entryId: id, storageKey: f.storageKey, mime: f.mime, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedBy: staff.bookkeeperId, createdAt: new Date(created.getTime() - (files.length - k) * 3 * MINUTE) }),
+          attachments.push({ villageId: village.id, entryId: id, contractId: null, storageKey: f.storageKey, mime: f.mime, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedBy: staff.bookkeeperId, createdAt: new Date(created.getTime() - (files.length - k) * 3 * MINUTE) }),
         );
 
         const decide = (step: number, at: Date, userId: number, level: 'village' | 'town', reason?: string) =>
