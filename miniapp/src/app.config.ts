@@ -11,6 +11,12 @@ export default defineAppConfig({
         'pages/approver/index',
         'pages/review/index',
         'pages/poster/index',
+        'pages/assets/index',
+        'pages/asset-form/index',
+        'pages/contracts/index',
+        'pages/contract-form/index',
+        'pages/contract/index',
+        'pages/register-review/index',
       ],
     },
     {
@@ -21,7 +27,12 @@ export default defineAppConfig({
     {
       // The discipline office (inspectors): inbox, case detail, statistics.
       root: 'packages/inspector',
-      pages: ['pages/inbox/index', 'pages/detail/index', 'pages/stats/index'],
+      pages: ['pages/inbox/index', 'pages/detail/index', 'pages/stats/index', 'pages/dashboard/index', 'pages/rules/index', 'pages/watchlist/index'],
+    },
+    {
+      // The village's collective assets and contracts, with each contract's rent schedule (public).
+      root: 'packages/village',
+      pages: ['pages/registers/index', 'pages/asset/index', 'pages/contract/index'],
     },
   ],
   window: {

@@ -9,6 +9,10 @@ import { VillagersModule } from './modules/villagers/villagers.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
+import { AssetsModule } from './modules/assets/assets.module';
+import { ContractsModule } from './modules/contracts/contracts.module';
+import { RulesModule } from './modules/rules/rules.module';
+import { WatchlistModule } from './modules/watchlist/watchlist.module';
 /** The feature modules of the API, in one list so adding one is a one-line change. */
 export const FEATURE_MODULES = [
   AttachmentsModule,
@@ -22,4 +26,8 @@ export const FEATURE_MODULES = [
   ReportsModule,
   CasesModule,
   OutboxModule,
+  AssetsModule,
+  ContractsModule,
+  RulesModule,
+  WatchlistModule,
 ];

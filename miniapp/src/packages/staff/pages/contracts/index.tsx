@@ -1,0 +1,6 @@
+import { View } from '@tarojs/components'
+
+/** Placeholder until the page is built (issue 5). */
+export default function Page() {
+  return <View>合同台账</View>
+}
