@@ -208,7 +208,8 @@ export interface InboxPage {
 export interface CaseEventDto {
   id: number;
   at: string;
-  action: CaseAction | 'submitted' | 'transferred' | 'assigned' | 'revealed';
+  /** condition_cleared / reopened: a warning's condition went away or came back (rules engine). */
+  action: CaseAction | 'submitted' | 'transferred' | 'assigned' | 'revealed' | 'condition_cleared' | 'reopened';
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus;
   actorName: string | null;

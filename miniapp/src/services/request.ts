@@ -15,7 +15,7 @@ import { clearSession, getSession, setSession, type Session } from './session'
 export const API_BASE: string = (process.env.TARO_APP_API as string | undefined) || ''
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   data?: unknown
   /** Send the staff token (default: when signed in). */
   auth?: boolean

@@ -139,3 +139,19 @@ describe('reports configuration', () => {
     expect(load({ LOG_FILE: '/var/log/mingbai.log' }).logFile).toBe('/var/log/mingbai.log');
   });
 });
+
+describe('rules engine configuration', () => {
+  it('runs incrementally and daily from 2 o’clock China time, looking every minute, by default', () => {
+    expect(load({}).rules).toEqual({ incremental: true, dailyHour: 2, pollMs: 60_000 });
+  });
+
+  it('reads RULES_INCREMENTAL, RULES_DAILY_HOUR and RULES_POLL_MS (0: no schedule on this instance)', () => {
+    expect(load({ RULES_INCREMENTAL: 'false', RULES_DAILY_HOUR: '23', RULES_POLL_MS: '0' }).rules).toEqual({ incremental: false, dailyHour: 23, pollMs: 0 });
+  });
+
+  it('names bad values', () => {
+    expect(configError({ RULES_INCREMENTAL: 'yes' }).variable).toBe('RULES_INCREMENTAL');
+    expect(configError({ RULES_DAILY_HOUR: '24' }).variable).toBe('RULES_DAILY_HOUR');
+    expect(configError({ RULES_POLL_MS: '-1' }).variable).toBe('RULES_POLL_MS');
+  });
+});

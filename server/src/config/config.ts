@@ -30,6 +30,27 @@ export interface AppConfig {
   identityKeys: IdentityKey[];
   /** Citizen reports: hashing, limits, content check, notifications, background work. */
   reports: ReportsConfig;
+  /** The supervision rules engine: when it runs. */
+  rules: RulesConfig;
+}
+
+export interface RulesConfig {
+  /** Run the incremental rules for a village after its entries are published or its contracts change (RULES_INCREMENTAL). */
+  incremental: boolean;
+  /** The hour (China time, 0-23) from which the daily full run starts (RULES_DAILY_HOUR). */
+  dailyHour: number;
+  /** How often this instance checks whether the daily run is due, ms (RULES_POLL_MS); 0 turns the schedule off here. */
+  pollMs: number;
+}
+
+function parseRules(env: NodeJS.ProcessEnv): RulesConfig {
+  const incremental = env.RULES_INCREMENTAL || 'true';
+  if (!['true', 'false'].includes(incremental)) throw new ConfigError('RULES_INCREMENTAL', 'must be true or false');
+  return {
+    incremental: incremental === 'true',
+    dailyHour: int(env, 'RULES_DAILY_HOUR', 2, 0, 23),
+    pollMs: int(env, 'RULES_POLL_MS', 60_000, 0, 3_600_000),
+  };
 }
 
 export interface ReportsConfig {
@@ -240,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wechat: parseWechat(env),
     identityKeys: parseIdentityKeysEnv(env, isProd),
     reports: parseReports(env, isProd),
+    rules: parseRules(env),
   };
 }
 

@@ -36,6 +36,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     H5_DIR: '',
     // The outbox worker stays off unless a test turns it on (or drives OutboxWorker.runOnce itself).
     OUTBOX_POLL_MS: '0',
+    // Nor does the rules engine's daily schedule (tests call RulesScheduler.tick or RulesEngine.runFull).
+    RULES_POLL_MS: '0',
     ...env,
   });
   config.h5Dir = options.h5Dir ?? null;

@@ -2,7 +2,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CaseStatus } from '@mingbai/shared';
 import { timestampColumn } from '../../database/columns';
 
-export type ReportEventAction = 'submitted' | 'transferred' | 'assigned' | 'revealed' | 'accept' | 'decline' | 'investigate' | 'conclude' | 'require_rectification' | 'confirm_rectified' | 'close';
+export type ReportEventAction = 'submitted' | 'transferred' | 'assigned' | 'revealed' | 'accept' | 'decline' | 'investigate' | 'conclude' | 'require_rectification' | 'confirm_rectified' | 'close'
+  /** Warning cases: the rules engine found the condition gone, or back again. */
+  | 'condition_cleared'
+  | 'reopened';
 
 /** One step of a report's case: who did what, when, with which note. Never updated. */
 @Entity('report_events')

@@ -79,7 +79,8 @@ export class Report {
   duplicateOfId: number | null;
 
   @Column({ type: 'varchar', length: 8 })
-  channel: 'weapp' | 'h5';
+  /** 'rule' for warning cases opened by the rules engine. */
+  channel: 'weapp' | 'h5' | 'rule';
 
   /** Subscribe messages the reporter has consented to and not yet been sent. */
   @Column({ name: 'notify_credits', type: 'int', default: 0 })

@@ -29,7 +29,7 @@ export class ReportsRepository {
    */
   findRecentOriginal(em: EntityManager, textHash: string, villageId: number, since: Date): Promise<Report | null> {
     return em.findOne(Report, {
-      where: { textHash, villageId, duplicateOfId: IsNull(), createdAt: MoreThan(since), status: Not('closed') },
+      where: { kind: 'report', textHash, villageId, duplicateOfId: IsNull(), createdAt: MoreThan(since), status: Not('closed') },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
   }

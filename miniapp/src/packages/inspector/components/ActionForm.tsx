@@ -7,17 +7,20 @@ import {
   CASE_OUTCOMES,
   REPORT_NOTE_MAX,
   type CaseAction,
+  type CaseKind,
   type CaseOutcome,
   type CaseTransitionRequest,
 } from '@mingbai/shared'
 import FormField from '../../staff/components/FormField'
 import Segmented from '../../staff/components/Segmented'
-import { buildTransition, NOTE_AUDIENCE, NOTE_LABELS, type FieldErrors, type TransitionField, type TransitionInput } from '../services/case-forms'
+import { buildTransition, noteAudience, noteLabel, type FieldErrors, type TransitionField, type TransitionInput } from '../services/case-forms'
 import '../../staff/components/staff.scss'
 import './inspector.scss'
 
 interface Props {
   action: CaseAction
+  /** A warning's notes are for the office only (no reporter to answer). */
+  kind?: CaseKind
   busy?: boolean
   /** Errors the server named per field (a 400's details). */
   serverErrors?: FieldErrors<TransitionField>
@@ -31,7 +34,7 @@ const OUTCOME_OPTIONS = CASE_OUTCOMES.map((o) => ({ value: o, label: CASE_OUTCOM
  * One step of the case: the note (required when the action needs one; for 结案 it is the reply the
  * reporter reads), and for 办结 the outcome and any amount recovered in yuan (sent in fen).
  */
-export default function ActionForm({ action, busy, serverErrors = {}, onSubmit, onCancel }: Props) {
+export default function ActionForm({ action, kind = 'report', busy, serverErrors = {}, onSubmit, onCancel }: Props) {
   const needs = CASE_ACTION_NEEDS[action]
   const label = CASE_ACTION_LABELS[action]
   const [input, setInput] = useState<TransitionInput>({ note: '', outcome: '', amountYuan: '' })
@@ -40,7 +43,7 @@ export default function ActionForm({ action, busy, serverErrors = {}, onSubmit, 
   const shown = { ...serverErrors, ...errors }
 
   const submit = () => {
-    const result = buildTransition(action, input)
+    const result = buildTransition(action, input, kind)
     if (result.errors) return setErrors(result.errors)
     setErrors({})
     onSubmit(result.body)
@@ -67,11 +70,11 @@ export default function ActionForm({ action, busy, serverErrors = {}, onSubmit, 
           />
         </FormField>
       ) : null}
-      <FormField name='note' label={NOTE_LABELS[action]} optional={!needs.note} error={shown.note}>
-        <Text className='t-small ip-form__hint'>{NOTE_AUDIENCE[action]}</Text>
+      <FormField name='note' label={noteLabel(action, kind)} optional={!needs.note} error={shown.note}>
+        <Text className='t-small ip-form__hint'>{noteAudience(action, kind)}</Text>
         <Textarea
           className='t-body ip-textarea'
-          placeholder={`请填写${NOTE_LABELS[action]}`}
+          placeholder={`请填写${noteLabel(action, kind)}`}
           value={input.note}
           maxlength={REPORT_NOTE_MAX}
           onInput={(e) => set({ note: e.detail.value })}

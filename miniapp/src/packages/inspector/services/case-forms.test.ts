@@ -1,4 +1,4 @@
-import { buildTransition, checkRevealReason, reasonText } from './case-forms'
+import { buildTransition, checkRevealReason, noteAudience, noteLabel, reasonText } from './case-forms'
 
 const empty = { note: '', outcome: '' as const, amountYuan: '' }
 
@@ -37,4 +37,21 @@ it('translates the shared rules’ reasons', () => {
   expect(reasonText('text must not be empty and at most 2000 characters')).toBe('不能为空，最多2000个字')
   expect(reasonText('note must be at most 2000 characters')).toBe('最多2000个字')
   expect(reasonText('其他原因')).toBe('其他原因')
+})
+
+it('words a warning’s notes for the office only (a warning has no reporter)', () => {
+  expect(noteLabel('close')).toBe('给举报人的答复')
+  expect(noteLabel('close', 'warning')).toBe('结案说明')
+  expect(noteLabel('conclude', 'warning')).toBe('办结意见（核查结果）')
+  expect(noteAudience('conclude')).toBe('举报人可以看到办结意见。')
+  expect(noteAudience('conclude', 'warning')).toContain('不属实时请写明原因')
+  expect(noteAudience('decline', 'warning')).toBe('仅纪检监察人员可见。')
+  expect(noteAudience('confirm_rectified', 'warning')).toContain('整改结果和证据')
+  expect(buildTransition('close', { note: '', outcome: '', amountYuan: '' }, 'warning').errors).toEqual({ note: '请填写结案说明' })
+  expect(buildTransition('conclude', { note: '入账延迟，款已收', outcome: 'not_substantiated', amountYuan: '' }, 'warning').body).toEqual({
+    action: 'conclude',
+    note: '入账延迟，款已收',
+    outcome: 'not_substantiated',
+    amountRecoveredFen: null,
+  })
 })

@@ -4,6 +4,7 @@ import {
   REPORT_MESSAGE_MAX,
   REPORT_NOTE_MAX,
   type CaseAction,
+  type CaseKind,
   type CaseOutcome,
   type CaseTransitionRequest,
 } from '@mingbai/shared'
@@ -32,8 +33,24 @@ export const NOTE_AUDIENCE: Record<CaseAction, string> = {
   investigate: '仅纪检监察人员可见。',
   conclude: '举报人可以看到办结意见。',
   require_rectification: '仅纪检监察人员可见。',
-  confirm_rectified: '仅纪检监察人员可见。',
+  confirm_rectified: '仅纪检监察人员可见。请写明整改结果和证据，如追回款项的入账凭证号、补签的合同。',
   close: '这段答复将作为给举报人的回复，举报人凭回执码或在“我的举报”中可以看到，请用举报人看得懂的话写。',
+}
+
+/** A warning has no reporter: its notes are for the office only, and 结案 needs no reply. */
+const WARNING_NOTE_LABELS: Partial<Record<CaseAction, string>> = { close: '结案说明' }
+const WARNING_NOTE_AUDIENCE: Partial<Record<CaseAction, string>> = {
+  decline: '仅纪检监察人员可见。',
+  conclude: '仅纪检监察人员可见。核查结论为不属实时请写明原因，它计入这条规则的准确率。',
+  close: '仅纪检监察人员可见。',
+}
+
+export function noteLabel(action: CaseAction, kind: CaseKind = 'report'): string {
+  return (kind === 'warning' && WARNING_NOTE_LABELS[action]) || NOTE_LABELS[action]
+}
+
+export function noteAudience(action: CaseAction, kind: CaseKind = 'report'): string {
+  return (kind === 'warning' && WARNING_NOTE_AUDIENCE[action]) || NOTE_AUDIENCE[action]
 }
 
 /** The reveal reason's minimum length (the server refuses shorter ones). */
@@ -56,11 +73,12 @@ const length = (s: string) => Array.from(s).length
 export function buildTransition(
   action: CaseAction,
   input: TransitionInput,
+  kind: CaseKind = 'report',
 ): { body: CaseTransitionRequest; errors?: undefined } | { body?: undefined; errors: FieldErrors<TransitionField> } {
   const needs = CASE_ACTION_NEEDS[action]
   const errors: FieldErrors<TransitionField> = {}
   const note = input.note.trim()
-  if (needs.note && !note) errors.note = `请填写${NOTE_LABELS[action]}`
+  if (needs.note && !note) errors.note = `请填写${noteLabel(action, kind)}`
   else if (length(note) > REPORT_NOTE_MAX) errors.note = `不能超过${REPORT_NOTE_MAX}个字`
   if (needs.outcome && !input.outcome) errors.outcome = '请选择核查结论'
   let amount: number | null = null

@@ -1,4 +1,4 @@
-import type { CaseStatus } from '@mingbai/shared'
+import { CASE_KINDS, CASE_STATUSES, WARNING_STATES, type CaseKind, type CaseStatus, type WarningState } from '@mingbai/shared'
 import { useCursorList } from '../../../utils/use-cursor-list'
 import { inspectorApi } from './inspector-api'
 
@@ -6,6 +6,12 @@ export const PAGE_SIZE = 20
 
 /** What the inspector chose on the inbox (empty = everything in scope). */
 export interface InboxFilter {
+  /** Citizen reports or rule warnings (absent: both). */
+  kind?: CaseKind
+  /** Warnings of one rule. */
+  ruleId?: string
+  /** Warnings whose condition still holds or has cleared. */
+  warningState?: WarningState
   status?: CaseStatus
   villageId?: number
   categoryCode?: string
@@ -13,6 +19,39 @@ export interface InboxFilter {
   /** 'me' for 指派给我. */
   assignee?: 'me'
   q?: string
+}
+
+/**
+ * A filter another page asked for in the inbox's address (the dashboard's villages and the rules
+ * page's open warnings): `?kind=warning&ruleId=rent-arrears&warningState=open&villageId=6&status=…&overdue=true`.
+ * Anything unknown is left out.
+ */
+export function filterFromParams(params: Record<string, string | undefined>): InboxFilter {
+  const f: InboxFilter = {}
+  const kind = params.kind as CaseKind | undefined
+  if (kind && CASE_KINDS.includes(kind)) f.kind = kind
+  if (params.ruleId && /^[a-z0-9-]{1,64}$/.test(params.ruleId)) {
+    f.kind = 'warning'
+    f.ruleId = params.ruleId
+  }
+  const state = params.warningState as WarningState | undefined
+  if (state && WARNING_STATES.includes(state)) {
+    f.kind = 'warning'
+    f.warningState = state
+  }
+  const status = params.status as CaseStatus | undefined
+  if (status && CASE_STATUSES.includes(status)) f.status = status
+  if (params.villageId && /^[1-9]\d{0,9}$/.test(params.villageId)) f.villageId = Number(params.villageId)
+  if (params.overdue === 'true') f.overdue = true
+  return f
+}
+
+/** A filter as the inbox's address (the inverse of filterFromParams), with the village's name for its picker. */
+export function inboxUrl(page: string, filter: InboxFilter, villageName?: string): string {
+  const parts = Object.entries({ ...filter, villageName: filter.villageId ? villageName : undefined })
+    .filter(([, v]) => v !== undefined && v !== '' && v !== false)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `${page}?${parts.join('&')}` : page
 }
 
 /**

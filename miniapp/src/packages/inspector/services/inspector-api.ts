@@ -1,5 +1,7 @@
 import type {
   AssignRequest,
+  CaseLinkDto,
+  CaseLinkRequest,
   CaseTransitionRequest,
   DigestOfficeDto,
   InboxPage,
@@ -20,7 +22,7 @@ import { request } from '../../../services/request'
 
 /** The discipline office's API (GET/POST /api/inspector/…); request() adds the staff token and refreshes it. */
 
-function query(params: Record<string, string | number | boolean | undefined | null>): string {
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const parts = Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
@@ -45,6 +47,10 @@ export const inspectorApi = {
   reply: (id: number, body: OfficeReplyRequest) => request<ReportMessageDto>(`${report(id)}/messages`, { method: 'POST', data: body }),
   reveal: (id: number, body: RevealRequest) => request<RevealedIdentityDto>(`${report(id)}/reveal`, { method: 'POST', data: body }),
   reveals: (id: number) => request<RevealAuditDto[]>(`${report(id)}/reveals`),
+  /** Links a report and a warning (or two of either) about the same thing; answers the case's links. */
+  link: (id: number, body: CaseLinkRequest) => request<CaseLinkDto[]>(`${report(id)}/links`, { method: 'POST', data: body }),
+  /** Removes a link made by an inspector (automatic links stay). */
+  unlink: (id: number, otherId: number) => request<CaseLinkDto[]>(`${report(id)}/links/${otherId}`, { method: 'DELETE' }),
   colleagues: () => request<InspectorDto[]>('/inspector/colleagues'),
   offices: () => request<OfficeDto[]>('/inspector/offices'),
   stats: (q: StatsQuery) => request<ReportStatsDto>(`/inspector/report-stats${query({ ...q })}`),

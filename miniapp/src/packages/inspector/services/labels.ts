@@ -25,6 +25,8 @@ export const EVENT_LABELS: Record<CaseEventDto['action'], string> = {
   transferred: '转办至其他单位',
   assigned: '指派承办人',
   revealed: '查看了举报人身份',
+  condition_cleared: '预警条件已消除',
+  reopened: '预警条件再次出现',
 }
 
 /** A photo's signed URL as the platform can load it (weapp needs the API origin in front). */

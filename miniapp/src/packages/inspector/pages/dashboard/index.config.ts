@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '监督看板' })
+export default definePageConfig({ navigationBarTitleText: '监督看板', enablePullDownRefresh: true })

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { CaseTransitionRequest, ReportDetailDto } from '@mingbai/shared'
+import type { CaseLinkDto, CaseTransitionRequest, ReportDetailDto } from '@mingbai/shared'
 import { resetTaroMock, setRouterParams } from '../../../../../test/taro-mock'
 import { setTransport } from '../../../../services/request'
-import { errorBody, fakeApi, reportDetail, signInInspector, type FakeCall } from '../../testing/fixtures'
+import { errorBody, fakeApi, reportDetail, signInInspector, warning, warningDetail, type FakeCall } from '../../testing/fixtures'
 import Detail from './index'
 
 beforeEach(() => {
@@ -285,4 +285,176 @@ it('transfers to another office only with a chosen office and a reason', async (
   fireEvent.click(screen.getByText('确认转办'))
   expect(await screen.findByText('承办单位：清溪县纪委监委')).toBeTruthy()
   expect(posts(calls)[0].data).toEqual({ officeRegionId: 2, reason: '涉及金额较大，报县纪委' })
+})
+
+// ---------------------------------------------------------------- warnings (预警)
+
+function warningServer(state: ReportDetailDto, extra: Record<string, (c: FakeCall) => unknown> = {}) {
+  let current = state
+  return fakeApi({
+    'GET /inspector/reports/52': () => current,
+    'POST /inspector/reports/52/transitions': (c) => {
+      const body = c.data as CaseTransitionRequest
+      const to = { conclude: 'concluded', confirm_rectified: 'rectified', close: 'closed' }[body.action as string]
+      current = { ...current, status: to as ReportDetailDto['status'], statusLabel: `→${to}`, allowedActions: [] }
+      return current
+    },
+    ...extra,
+  })
+}
+
+it('shows a warning’s finding, facts and evidence, and nothing that belongs to a reporter', async () => {
+  setRouterParams({ id: '52' })
+  const calls = warningServer(warningDetail({ named: true, allowedActions: ['accept', 'decline'] }))
+  const { container } = render(<Detail />)
+  await screen.findByText('预警内容')
+  const finding = container.querySelector('.ip-finding')!
+  expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '预警详情' })
+  expect(container.querySelector('.ip-detail__title')!.textContent).toBe('租金拖欠')
+  expect(container.querySelector('.card .ip-kind--warning')!.textContent).toBe('预警')
+  expect(container.querySelector('.card .ip-sev--high')!.textContent).toBe('重点')
+  expect(screen.getByText('案件编号：52')).toBeTruthy()
+  expect(screen.getByText('预警时间：2026年3月5日 10:00')).toBeTruthy()
+
+  expect(finding.querySelector('.ip-finding__summary')!.textContent).toBe(warning().summary)
+  expect(finding.querySelector('.ip-finding__amount')!.textContent).toBe('涉及金额：¥12,000.00')
+  expect(finding.querySelector('.ip-finding__state')!.textContent).toBe('预警状态：存在')
+  const facts = Array.from(finding.querySelectorAll('.ip-finding__fact')).map((f) => f.textContent)
+  expect(facts).toEqual(['应付日期2025年10月1日', '欠缴金额¥12,000.00', '逾期天数158 天', '宽限天数60 天'])
+
+  fireEvent.click(screen.getByText('石桥村鱼塘承包合同（张*三）'))
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/village/pages/contract/index?id=15' })
+  ;(Taro.navigateTo as unknown as jest.Mock).mockClear()
+  fireEvent.click(screen.getByText('2025-10-01 应收 12,000.00 元，已收 0.00 元'))
+  expect(Taro.navigateTo).not.toHaveBeenCalled()
+  fireEvent.click(screen.getByText('规则说明'))
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/inspector/pages/rules/index?ruleId=rent-arrears' })
+
+  for (const label of ['举报内容', '往来消息', '回复举报人', '查看举报人身份', '身份查看记录', '实名举报', '匿名举报']) expect(screen.queryByText(label)).toBeNull()
+  expect(screen.getByText('预警对象')).toBeTruthy()
+  expect(screen.getByText('指派')).toBeTruthy()
+  expect(calls.some((c) => c.path.endsWith('/reveals'))).toBe(false)
+})
+
+it('says when a warning’s condition has cleared', async () => {
+  setRouterParams({ id: '52' })
+  warningServer(warningDetail({ warningState: 'resolved', warning: warning({ state: 'resolved', resolvedOn: '2026-03-05', amountFen: null }) }))
+  const { container } = render(<Detail />)
+  await screen.findByText('预警内容')
+  const finding = container.querySelector('.ip-finding')!
+  expect(finding.querySelector('.ip-finding__state')!.textContent).toBe('预警状态：已消除（2026年3月5日消除）')
+  expect(finding.querySelector('.ip-finding__amount')).toBeNull()
+  expect(container.querySelector('.card .ip-wstate--resolved')!.textContent).toBe('已消除')
+})
+
+it('concludes a warning as 不属实 with the reason, for the office only', async () => {
+  setRouterParams({ id: '52' })
+  const calls = warningServer(warningDetail({ status: 'investigating', statusLabel: '核查中', allowedActions: ['conclude'] }))
+  const { container } = render(<Detail />)
+  fireEvent.click(await screen.findByText('办结'))
+  expect(screen.getByText(/核查结论为不属实时请写明原因/)).toBeTruthy()
+  expect(screen.queryByText('举报人可以看到办结意见。')).toBeNull()
+  fireEvent.click(screen.getByText('不属实'))
+  fireEvent.click(screen.getByText('确认办结'))
+  expect(container.querySelector('.sf-field--note .sf-field__error')!.textContent).toBe('请填写办结意见（核查结果）')
+  fireEvent.change(textarea(container, '请填写办结意见（核查结果）'), { target: { value: '承包户已于3月1日缴清，系入账延迟' } })
+  fireEvent.click(screen.getByText('确认办结'))
+  await waitFor(() => expect(posts(calls)).toHaveLength(1))
+  expect(posts(calls)[0].data).toEqual({
+    action: 'conclude',
+    note: '承包户已于3月1日缴清，系入账延迟',
+    outcome: 'not_substantiated',
+    amountRecoveredFen: null,
+    expectedStatus: 'investigating',
+  })
+})
+
+it('confirms a warning’s rectification with the evidence, and closes it with a note instead of a reply', async () => {
+  setRouterParams({ id: '52' })
+  const calls = warningServer(warningDetail({ status: 'rectifying', statusLabel: '整改中', outcome: 'substantiated', allowedActions: ['confirm_rectified'] }))
+  const { container } = render(<Detail />)
+  fireEvent.click(await screen.findByText('确认整改'))
+  expect(screen.getByText(/请写明整改结果和证据/)).toBeTruthy()
+  fireEvent.click(screen.getByText('确认确认整改'))
+  expect(container.querySelector('.sf-field--note .sf-field__error')!.textContent).toBe('请填写整改情况')
+  fireEvent.change(textarea(container, '请填写整改情况'), { target: { value: '租金12,000元已追回，见3月8日收入凭证第15号' } })
+  fireEvent.click(screen.getByText('确认确认整改'))
+  await waitFor(() => expect(posts(calls)).toHaveLength(1))
+  expect(posts(calls)[0].data).toMatchObject({ action: 'confirm_rectified', note: '租金12,000元已追回，见3月8日收入凭证第15号' })
+
+  const calls2 = warningServer(warningDetail({ status: 'rectified', statusLabel: '已整改', allowedActions: ['close'] }))
+  const view = render(<Detail />)
+  fireEvent.click((await view.findAllByText('结案'))[0])
+  expect(view.getByText('结案说明')).toBeTruthy()
+  expect(view.queryByText(/这段答复将作为给举报人的回复/)).toBeNull()
+  fireEvent.change(textarea(view.container, '请填写结案说明'), { target: { value: '已整改到位' } })
+  fireEvent.click(view.getByText('确认结案'))
+  await waitFor(() => expect(posts(calls2)).toHaveLength(1))
+  expect(posts(calls2)[0].data).toEqual({ action: 'close', note: '已整改到位', expectedStatus: 'rectified' })
+})
+
+const autoLink: CaseLinkDto = { caseId: 41, kind: 'report', title: '鱼塘承包费三年没收', status: 'accepted', statusLabel: '已受理', linkedBy: null, at: '2026-03-05T02:00:00.000Z' }
+const manualLink: CaseLinkDto = { caseId: 44, kind: 'report', title: '承包户说交过钱了', status: 'submitted', statusLabel: '待受理', linkedBy: '王监察', at: '2026-03-06T02:00:00.000Z' }
+
+it('lists linked cases, opens them, links another by its number and removes manual links', async () => {
+  setRouterParams({ id: '52' })
+  let links = [autoLink, manualLink]
+  const calls = warningServer(warningDetail({ links }), {
+    'POST /inspector/reports/52/links': (c) => {
+      const caseId = (c.data as { caseId: number }).caseId
+      if (caseId === 60) return errorBody(404, 'NOT_FOUND', 'case not found')
+      if (caseId === 45) return errorBody(400, 'VALIDATION_FAILED', 'invalid', [{ field: 'caseId', reason: 'is a duplicate of report 44; link that one' }])
+      links = [...links, { ...manualLink, caseId, title: '另一件举报' }]
+      return links
+    },
+    'DELETE /inspector/reports/52/links/44': () => {
+      links = links.filter((l) => l.caseId !== 44)
+      return links
+    },
+  })
+  const { container } = render(<Detail />)
+  expect(await screen.findByText('关联案件（2）')).toBeTruthy()
+  const auto = container.querySelector('.ip-link--41')!
+  expect(auto.textContent).toContain('自动关联（同一对象）')
+  expect(auto.textContent).toContain('已受理')
+  expect(auto.querySelector('.ip-link__remove')).toBeNull()
+  expect(container.querySelector('.ip-link--44')!.textContent).toContain('王监察 关联')
+  fireEvent.click(screen.getByText('鱼塘承包费三年没收'))
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/inspector/pages/detail/index?id=41' })
+
+  const input = container.querySelector('input[placeholder="案件编号，如 41"]')!
+  const error = () => container.querySelector('.sf-field--caseId .sf-field__error')?.textContent
+  fireEvent.click(screen.getByText('关联'))
+  expect(error()).toBe('请填写要关联的案件编号')
+  for (const [typed, problem] of [
+    ['52', '不能关联本案件自身'],
+    ['41', '已经关联了这件案件'],
+    ['0', '案件编号是数字，如 41'],
+  ]) {
+    fireEvent.input(input, { target: { value: typed } })
+    fireEvent.click(screen.getByText('关联'))
+    expect(error()).toBe(problem)
+  }
+  expect(calls.filter((c) => c.path.endsWith('/links'))).toHaveLength(0)
+
+  fireEvent.input(input, { target: { value: '60' } })
+  fireEvent.click(screen.getByText('关联'))
+  await waitFor(() => expect(error()).toBe('没有找到编号为 60 的案件，或不在您的管辖范围'))
+  fireEvent.input(input, { target: { value: '45' } })
+  fireEvent.click(screen.getByText('关联'))
+  await waitFor(() => expect(error()).toBe('这是一件重复举报，请关联原举报（编号 44）'))
+  fireEvent.input(input, { target: { value: '61' } })
+  fireEvent.click(screen.getByText('关联'))
+  expect(await screen.findByText('关联案件（3）')).toBeTruthy()
+  expect(calls.filter((c) => c.method === 'POST' && c.path.endsWith('/links')).map((c) => c.data)).toEqual([{ caseId: 60 }, { caseId: 45 }, { caseId: 61 }])
+  expect((input as HTMLInputElement).value).toBe('')
+
+  ;(Taro.showModal as unknown as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+  fireEvent.click(container.querySelector('.ip-link--44 .ip-link__remove')!)
+  await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1))
+  expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(0)
+  fireEvent.click(container.querySelector('.ip-link--44 .ip-link__remove')!)
+  expect(await screen.findByText('关联案件（2）')).toBeTruthy()
+  expect(container.querySelector('.ip-link--44')).toBeNull()
+  expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/inspector/reports/52/links/44'])
 })

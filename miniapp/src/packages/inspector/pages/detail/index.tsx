@@ -7,6 +7,7 @@ import {
   formatFen,
   REPORT_MESSAGE_MAX,
   type CaseAction,
+  type CaseLinkDto,
   type CaseTransitionRequest,
   type InspectorDto,
   type OfficeDto,
@@ -18,15 +19,18 @@ import PageRoot from '../../../../components/PageRoot'
 import StateView from '../../../../components/StateView'
 import { ApiError } from '../../../../services/api-error'
 import ActionForm from '../../components/ActionForm'
+import CaseLinks from '../../components/CaseLinks'
 import CaseTimeline from '../../components/CaseTimeline'
-import { OverdueTag, StatusTag } from '../../components/CaseTags'
+import { OverdueTag, SeverityTag, StatusTag, WarningStateTag, WarningTag } from '../../components/CaseTags'
 import MessageThread from '../../components/MessageThread'
 import PhotoGrid from '../../components/PhotoGrid'
 import TextForm from '../../components/TextForm'
+import WarningFinding, { openAppPath } from '../../components/WarningFinding'
+import { linkReason } from '../../services/case-links'
 import { checkReply, checkRevealReason, checkTransferReason, REASON_MAX, reasonText, type TransitionField } from '../../services/case-forms'
 import { inspectorApi } from '../../services/inspector-api'
 import { inspectorErrorText, isCaseChanged } from '../../services/inspector-errors'
-import { DETAIL_PAGE, useInspectorSession } from '../../services/inspector-session'
+import { DETAIL_PAGE, RULES_PAGE, useInspectorSession } from '../../services/inspector-session'
 import { formatChinaDate, formatChinaTime } from '../../services/labels'
 import '../../../staff/components/staff.scss'
 import '../../components/inspector.scss'
@@ -42,16 +46,15 @@ type Panel =
 const REVEAL_WARNING =
   '查看举报人身份会记入不可修改的审计日志（查看人、时间、理由），请只在办案确有需要时查看。身份只显示在本页，不会保存在手机上。'
 
-function openPath(path: string): void {
-  // A tab page (the village home) cannot be opened with navigateTo.
-  Taro.navigateTo({ url: path }).catch(() => Taro.switchTab({ url: path.split('?')[0] }))
-}
-
 function Line({ children }: { children: React.ReactNode }) {
   return <Text className='t-body ip-detail__line'>{children}</Text>
 }
 
-/** One report in full, with everything the office can do with it. */
+/**
+ * One case in full, with everything the office can do with it. A citizen report shows its text,
+ * photos, reporter and messages; a rule's warning shows the finding instead (it has no reporter).
+ * Both go through the same lifecycle and can be linked to each other.
+ */
 export default function Detail() {
   const session = useInspectorSession()
   const id = Number((useRouter().params as Record<string, string | undefined>).id)
@@ -69,6 +72,8 @@ export default function Detail() {
   const [offices, setOffices] = useState<{ items: OfficeDto[] | null; error: unknown }>({ items: null, error: null })
   const [office, setOffice] = useState<number | null>(null)
   const [officeError, setOfficeError] = useState('')
+  const [linkBusy, setLinkBusy] = useState(false)
+  const [linkError, setLinkError] = useState('')
 
   const loadReveals = async () => {
     setReveals({ items: null, error: null })
@@ -84,7 +89,8 @@ export default function Detail() {
     try {
       const r = await inspectorApi.detail(id)
       setReport(r)
-      if (r.named) void loadReveals()
+      if (r.kind === 'warning') void Taro.setNavigationBarTitle({ title: '预警详情' })
+      if (r.named && r.kind !== 'warning') void loadReveals()
     } catch (e) {
       setLoadError(e)
     }
@@ -205,12 +211,51 @@ export default function Detail() {
     }
   }
 
+  const setLinks = (links: CaseLinkDto[]) => setReport((cur) => (cur ? { ...cur, links } : cur))
+
+  /** Links another case by its number; a refusal is shown at the number. */
+  const addLink = async (caseId: number): Promise<boolean> => {
+    setLinkBusy(true)
+    setLinkError('')
+    try {
+      const links = await inspectorApi.link(id, { caseId })
+      if (Array.isArray(links)) setLinks(links)
+      else await load()
+      void Taro.showToast({ title: '已关联', icon: 'success' })
+      return true
+    } catch (e) {
+      if (e instanceof ApiError && e.statusCode === 404) setLinkError(`没有找到编号为 ${caseId} 的案件，或不在您的管辖范围`)
+      else if (e instanceof ApiError && e.statusCode === 400 && e.details.length) setLinkError(linkReason(e.details[0].reason))
+      else setLinkError(inspectorErrorText(e))
+      return false
+    } finally {
+      setLinkBusy(false)
+    }
+  }
+
+  const removeLink = async (link: CaseLinkDto) => {
+    const answer = await Taro.showModal({ title: '取消关联', content: `不再把本案件与编号 ${link.caseId} 的案件关联？`, confirmText: '取消关联', cancelText: '保留' })
+    if (!answer.confirm) return
+    setLinkBusy(true)
+    setLinkError('')
+    try {
+      const links = await inspectorApi.unlink(id, link.caseId)
+      if (Array.isArray(links)) setLinks(links)
+      else await load()
+    } catch (e) {
+      setLinkError(inspectorErrorText(e))
+    } finally {
+      setLinkBusy(false)
+    }
+  }
+
   const askReveal = async () => {
     const answer = await Taro.showModal({ title: '查看举报人身份', content: REVEAL_WARNING, confirmText: '继续', cancelText: '取消' })
     if (answer.confirm) open({ kind: 'reveal' })
   }
 
   const r = report
+  const isWarning = r?.kind === 'warning'
   // The server refuses replies, assignment and transfer on a closed case (409 CASE_CLOSED) and on a
   // duplicate (409 DUPLICATE_REPORT: it is handled through the original).
   const workable = r !== null && r.status !== 'closed' && r.duplicateOfId === null
@@ -223,17 +268,28 @@ export default function Detail() {
 
             <View className='card'>
               <View className='ip-row__top'>
-                <Text className='t-title'>{r.categoryLabel}</Text>
+                {isWarning ? <WarningTag /> : null}
+                {isWarning && r.severity ? <SeverityTag severity={r.severity} /> : null}
+                <Text className='t-title ip-detail__title'>{r.warning?.ruleTitle ?? r.categoryLabel}</Text>
                 <StatusTag status={r.status} label={r.statusLabel} />
                 <OverdueTag overdue={r.overdue} />
+                {isWarning ? <WarningStateTag state={r.warning?.state ?? r.warningState} /> : null}
               </View>
+              <Line>案件编号：{r.id}</Line>
               <Line>
                 {r.townName} {r.villageName}
               </Line>
-              <Line>举报时间：{formatChinaTime(r.createdAt)}</Line>
+              <Line>
+                {isWarning ? '预警时间' : '举报时间'}：{formatChinaTime(r.createdAt)}
+              </Line>
               <Line>承办单位：{r.officeName}</Line>
               <Line>承办人：{r.assigneeName ?? '未指派'}</Line>
-              <Line>{r.named ? '实名举报' : '匿名举报'}{r.notifiable ? '（举报人已订阅进展通知）' : ''}</Line>
+              {isWarning ? null : (
+                <Line>
+                  {r.named ? '实名举报' : '匿名举报'}
+                  {r.notifiable ? '（举报人已订阅进展通知）' : ''}
+                </Line>
+              )}
               <Line>
                 受理期限：{formatChinaDate(r.acceptDueAt)}
                 {r.overdue === 'accept' ? '（已逾期）' : ''}
@@ -255,17 +311,25 @@ export default function Detail() {
               </View>
             ) : null}
 
-            <View className='card'>
-              <Text className='t-body sf-section'>举报内容</Text>
-              <Text className='t-body ip-text'>{r.text}</Text>
-              <PhotoGrid photos={r.photos} />
-            </View>
+            {r.warning ? (
+              <WarningFinding
+                warning={r.warning}
+                onOpen={openAppPath}
+                onRule={(ruleId) => Taro.navigateTo({ url: `${RULES_PAGE}?ruleId=${encodeURIComponent(ruleId)}` })}
+              />
+            ) : isWarning ? null : (
+              <View className='card'>
+                <Text className='t-body sf-section'>举报内容</Text>
+                <Text className='t-body ip-text'>{r.text}</Text>
+                <PhotoGrid photos={r.photos} />
+              </View>
+            )}
 
             <View className='card'>
-              <Text className='t-body sf-section'>举报对象</Text>
+              <Text className='t-body sf-section'>{isWarning ? '预警对象' : '举报对象'}</Text>
               <Text className='t-body ip-text'>{r.subject.title}</Text>
               {r.subject.path ? (
-                <Text className='t-body sf-link' onClick={() => openPath(r.subject.path as string)}>
+                <Text className='t-body sf-link' onClick={() => openAppPath(r.subject.path as string)}>
                   查看公开记录
                 </Text>
               ) : null}
@@ -274,7 +338,7 @@ export default function Detail() {
             <View className='card'>
               <Text className='t-body sf-section'>办理</Text>
               {banner ? <Text className='t-body sf-banner'>{banner}</Text> : null}
-              {r.status === 'closed' ? <Text className='t-small ip-form__hint'>这件举报已结案。</Text> : null}
+              {r.status === 'closed' ? <Text className='t-small ip-form__hint'>{isWarning ? '这件预警已结案。' : '这件举报已结案。'}</Text> : null}
               <View className='ip-buttons'>
                 {r.allowedActions.map((a, i) => (
                   <Button
@@ -286,7 +350,7 @@ export default function Detail() {
                     {CASE_ACTION_LABELS[a]}
                   </Button>
                 ))}
-                {workable ? (
+                {workable && !isWarning ? (
                   <Button className='sf-btn' onClick={() => open({ kind: 'reply' })} disabled={busy || undefined}>
                     回复举报人
                   </Button>
@@ -301,7 +365,7 @@ export default function Detail() {
                     转办
                   </Button>
                 ) : null}
-                {r.named ? (
+                {r.named && !isWarning ? (
                   <Button className='sf-btn' onClick={askReveal} disabled={busy || undefined}>
                     查看举报人身份
                   </Button>
@@ -312,6 +376,7 @@ export default function Detail() {
                 <ActionForm
                   key={panel.action}
                   action={panel.action}
+                  kind={r.kind}
                   busy={busy}
                   serverErrors={fieldErrors as Partial<Record<TransitionField, string>>}
                   onSubmit={transition}
@@ -424,7 +489,18 @@ export default function Detail() {
               </View>
             ) : null}
 
-            {r.named ? (
+            <CaseLinks
+              caseId={r.id}
+              links={r.links ?? []}
+              busy={linkBusy}
+              error={linkError}
+              editable={r.duplicateOfId === null}
+              onOpen={(caseId) => Taro.navigateTo({ url: `${DETAIL_PAGE}?id=${caseId}` })}
+              onAdd={addLink}
+              onRemove={removeLink}
+            />
+
+            {r.named && !isWarning ? (
               <View className='card'>
                 <Text className='t-body sf-section'>身份查看记录</Text>
                 <StateView loading={reveals.items === null && !reveals.error} error={reveals.error} onRetry={loadReveals}>
@@ -441,10 +517,12 @@ export default function Detail() {
               </View>
             ) : null}
 
-            <View className='card'>
-              <Text className='t-body sf-section'>往来消息</Text>
-              <MessageThread messages={r.messages} />
-            </View>
+            {isWarning ? null : (
+              <View className='card'>
+                <Text className='t-body sf-section'>往来消息</Text>
+                <MessageThread messages={r.messages} />
+              </View>
+            )}
 
             <View className='card'>
               <Text className='t-body sf-section'>办理记录</Text>

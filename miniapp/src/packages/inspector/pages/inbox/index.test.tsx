@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { resetTaroMock } from '../../../../../test/taro-mock'
+import { resetTaroMock, setRouterParams } from '../../../../../test/taro-mock'
 import { setTransport } from '../../../../services/request'
 import { setSession } from '../../../../services/session'
-import { fakeApi, inboxItem, signInInspector, type FakeCall } from '../../testing/fixtures'
+import { fakeApi, inboxItem, signInInspector, warning, type FakeCall } from '../../testing/fixtures'
 import Inbox from './index'
 
 beforeEach(() => resetTaroMock())
@@ -153,6 +153,114 @@ it('says so when nothing matches, and offers 重试 when the inbox cannot be loa
   expect(await screen.findByText('服务器忙，请稍后重试', {}, { timeout: 3000 })).toBeTruthy()
   fail = false
   fireEvent.click(screen.getByText('重试'))
-  expect(await screen.findByText('暂时没有举报')).toBeTruthy()
+  expect(await screen.findByText('暂时没有举报或预警')).toBeTruthy()
   expect(screen.getByText('共 0 件')).toBeTruthy()
+})
+
+const rentWarning = inboxItem({
+  id: 52,
+  kind: 'warning',
+  severity: 'high',
+  warningState: 'open',
+  categoryCode: 'rule:rent-arrears',
+  categoryLabel: '租金拖欠',
+  excerpt: warning().summary,
+  status: 'submitted',
+  statusLabel: '待受理',
+})
+const clearedWarning = inboxItem({
+  id: 53,
+  kind: 'warning',
+  severity: 'low',
+  warningState: 'resolved',
+  categoryCode: 'rule:late-posting',
+  categoryLabel: 'rule:late-posting',
+  excerpt: '2025年12月3日的支出在61天后才入账',
+  status: 'accepted',
+  statusLabel: '已受理',
+})
+
+function mixedRoutes() {
+  return fakeApi({
+    'GET /rules': () => [
+      { id: 'rent-arrears', title: '租金拖欠', explanation: '…', severity: 'high', params: [], incremental: true },
+      { id: 'late-posting', title: '入账滞后', explanation: '…', severity: 'low', params: [], incremental: true },
+    ],
+    'GET /inspector/reports': () => ({ items: [rentWarning, clearedWarning, onTime], nextCursor: null, total: 3 }),
+  })
+}
+
+it('shows warnings with 预警, their severity, the rule and whether the condition cleared', async () => {
+  signInInspector()
+  mixedRoutes()
+  const { container } = render(<Inbox />)
+  await screen.findByText(warning().summary)
+  const row52 = container.querySelector('.ip-row--52')!
+  expect(row52.querySelector('.ip-kind--warning')!.textContent).toBe('预警')
+  expect(row52.querySelector('.ip-sev--high')!.textContent).toBe('重点')
+  expect(row52.querySelector('.ip-row__category')!.textContent).toBe('租金拖欠')
+  expect(row52.querySelector('.ip-wstate--resolved')).toBeNull()
+  expect(row52.textContent).toContain('承办人：未指派')
+  expect(row52.textContent).not.toContain('照片')
+  const row53 = container.querySelector('.ip-row--53')!
+  expect(row53.querySelector('.ip-sev--low')!.textContent).toBe('提示')
+  expect(row53.querySelector('.ip-wstate--resolved')!.textContent).toBe('已消除')
+  // The rule's title from GET /api/rules, whatever the server labelled the category.
+  await waitFor(() => expect(row53.querySelector('.ip-row__category')!.textContent).toBe('入账滞后'))
+  // A citizen report keeps its counts and has no 预警 marker.
+  const row39 = container.querySelector('.ip-row--39')!
+  expect(row39.querySelector('.ip-kind')).toBeNull()
+  expect(row39.textContent).toContain('照片0 · 消息0')
+})
+
+it('filters by kind, and for warnings by state and rule', async () => {
+  signInInspector()
+  const calls = mixedRoutes()
+  const { container } = render(<Inbox />)
+  await screen.findByText(warning().summary)
+  const last = () => inboxCalls(calls)[inboxCalls(calls).length - 1].query
+  expect(last().get('kind')).toBeNull()
+  expect(container.querySelector('.ip-picker--rule')).toBeNull()
+
+  fireEvent.click(container.querySelector('.ip-kinds__item--warning')!)
+  await waitFor(() => expect(last().get('kind')).toBe('warning'))
+  expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '预警处置' })
+  expect(container.querySelector('.ip-title-row .t-title')!.textContent).toBe('预警处置')
+  fireEvent.click(screen.getByText('已消除'))
+  await waitFor(() => expect(last().get('warningState')).toBe('resolved'))
+
+  const ruleSelect = container.querySelector('.ip-picker--rule')!.parentElement!.querySelector('select')!
+  await waitFor(() => expect(ruleSelect.querySelectorAll('option')).toHaveLength(4))
+  fireEvent.change(ruleSelect, { target: { value: '2' } })
+  await waitFor(() => expect(last().get('ruleId')).toBe('late-posting'))
+  expect(container.querySelector('.ip-picker--rule')!.textContent).toBe('规则：入账滞后')
+  expect(Object.fromEntries(last())).toEqual({ kind: 'warning', warningState: 'resolved', ruleId: 'late-posting', limit: '20' })
+
+  // Reports have no rule or warning state: both go; the category picker comes back.
+  fireEvent.click(container.querySelector('.ip-kinds__item--report')!)
+  await waitFor(() => expect(Object.fromEntries(last())).toEqual({ kind: 'report', limit: '20' }))
+  expect(container.querySelector('.ip-picker--rule')).toBeNull()
+  expect(screen.queryByText('已消除', { selector: '.ip-chip *' })).toBeNull()
+  fireEvent.click(container.querySelector('.ip-kinds__item--all')!)
+  await waitFor(() => expect(Object.fromEntries(last())).toEqual({ limit: '20' }))
+})
+
+it('opens with the filter another page asked for (a village from the dashboard, a rule’s open warnings)', async () => {
+  signInInspector()
+  setRouterParams({ villageId: '7', villageName: encodeURIComponent('河口村（清溪镇）') })
+  const calls = mixedRoutes()
+  const { unmount } = render(<Inbox />)
+  await screen.findByText(warning().summary)
+  expect(Object.fromEntries(inboxCalls(calls)[0].query)).toEqual({ villageId: '7', limit: '20' })
+  expect(screen.getByText('村：河口村（清溪镇）')).toBeTruthy()
+  unmount()
+
+  setRouterParams({ kind: 'warning', ruleId: 'rent-arrears' })
+  const calls2 = mixedRoutes()
+  render(<Inbox />)
+  await waitFor(() => expect(inboxCalls(calls2)).toHaveLength(1))
+  expect(Object.fromEntries(inboxCalls(calls2)[0].query)).toEqual({ kind: 'warning', ruleId: 'rent-arrears', limit: '20' })
+  expect(await screen.findByText('规则：租金拖欠')).toBeTruthy()
+  fireEvent.click(screen.getByText('监督看板'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/inspector/pages/dashboard/index' })
 })

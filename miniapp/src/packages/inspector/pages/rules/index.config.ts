@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预警规则' })
+export default definePageConfig({ navigationBarTitleText: '预警规则', enablePullDownRefresh: true })

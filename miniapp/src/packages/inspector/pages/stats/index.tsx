@@ -5,6 +5,7 @@ import { todayInChina, type DigestOfficeDto, type ReportStatsDto } from '@mingba
 import PageRoot from '../../../../components/PageRoot'
 import StateView from '../../../../components/StateView'
 import CountBars from '../../components/CountBars'
+import Figure from '../../components/Figure'
 import { OverdueTag } from '../../components/CaseTags'
 import { inspectorApi } from '../../services/inspector-api'
 import { DETAIL_PAGE, useInspectorSession } from '../../services/inspector-session'
@@ -14,15 +15,6 @@ import { useLoader } from '../../../../utils/use-loader'
 import '../../../staff/components/staff.scss'
 import '../../components/inspector.scss'
 import './index.scss'
-
-function Figure({ label, value, bad }: { label: string; value: string; bad?: boolean }) {
-  return (
-    <View className={`ip-figure ${bad ? 'ip-figure--bad' : ''}`}>
-      <Text className='ip-figure__value'>{value}</Text>
-      <Text className='t-small'>{label}</Text>
-    </View>
-  )
-}
 
 const days = (d: number | null) => (d === null ? '—' : `${Math.round(d * 10) / 10} 天`)
 
