@@ -10,7 +10,7 @@ export const BOOKKEEPER_PAGE = '/packages/staff/pages/bookkeeper/index'
 export const APPROVER_PAGE = '/packages/staff/pages/approver/index'
 export const POSTER_PAGE = '/packages/staff/pages/poster/index'
 /** The discipline office's (纪检监察) inbox of citizen reports. */
-export const INSPECTOR_PAGE = '/packages/inspector/pages/inbox/index'
+export const INSPECTOR_PAGE = '/packages/inspector/pages/dashboard/index'
 export const ME_PAGE = '/pages/me/index'
 
 /**

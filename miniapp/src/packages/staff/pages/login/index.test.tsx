@@ -52,7 +52,7 @@ it('explains a locked account with the unlock time in China time', async () => {
 it.each([
   ['bookkeeper', '/packages/staff/pages/bookkeeper/index'],
   ['approver', '/packages/staff/pages/approver/index'],
-  ['inspector', '/packages/inspector/pages/inbox/index'],
+  ['inspector', '/packages/inspector/pages/dashboard/index'],
 ])('stores the session and sends a %s to their page', async (role, url) => {
   fakeApi({ 'POST /auth/login': () => tokens(role) })
   const { container } = render(<Login />)
