@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { SummaryDto, VillageDto } from '@mingbai/shared'
 import { setTransport, type Transport } from '../../services/request'
@@ -87,5 +88,17 @@ describe('village home', () => {
     fail = false
     fireEvent.click(screen.getByText('重试'))
     await waitFor(() => expect(container.querySelector('.totals__income')?.textContent).toBe('¥1,234.50'))
+  })
+
+  it('links to the collective assets and contracts of the village', async () => {
+    api({
+      '/villages/6': () => ({ statusCode: 200, data: village }),
+      '/villages/6/summary': () => ({ statusCode: 200, data: summary }),
+      '/villages/6/entries': () => ({ statusCode: 200, data: { items: entries, nextCursor: null } }),
+    })
+    render(<Home />)
+    await screen.findByText('石桥村')
+    fireEvent.click(screen.getByText('集体资产'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/village/pages/registers/index?v=6' })
   })
 })

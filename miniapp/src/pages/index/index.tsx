@@ -11,6 +11,7 @@ import YearSwitch from '../../components/YearSwitch'
 import SubjectBreakdown from '../../components/SubjectBreakdown'
 import { villagesApi } from '../../services/villages'
 import { reportFormUrl } from '../../services/reports'
+import { registersUrl } from '../../services/registers'
 import { goChooseVillage, resolveVillageId } from '../../state/current-village'
 import { useLoader } from '../../utils/use-loader'
 import { allVerified, verifyEntries } from '../../utils/verify'
@@ -131,6 +132,14 @@ export default function Home() {
         <Button className='btn-secondary home-all' onClick={() => Taro.switchTab({ url: '/pages/ledger/index' })}>
           查看全部收支
         </Button>
+      </View>
+
+      <View className='card home-registers' onClick={() => Taro.navigateTo({ url: registersUrl(villageId) })}>
+        <View className='home-registers__text'>
+          <Text className='t-title'>集体资产</Text>
+          <Text className='t-small home-registers__hint'>房屋、土地、鱼塘、林地，发包租赁合同和租金收取情况</Text>
+        </View>
+        <Text className='t-title home-registers__arrow'>›</Text>
       </View>
 
       <View className='home-report' onClick={() => Taro.navigateTo({ url: reportFormUrl({ villageId, subjectType: 'village' }) })}>

@@ -12,6 +12,7 @@ import { useImportBatches } from '../../services/import-batches'
 import { staffApi, type ImportBatchView, type StaffEntryListItem } from '../../services/staff'
 import { staffErrorText } from '../../services/staff-errors'
 import { REVIEW_PAGE, useStaffSession } from '../../services/staff-session'
+import { REGISTER_PAGES } from '../../services/registers'
 import { useVillageNames } from '../../services/village-names'
 import '../../components/staff.scss'
 import './index.scss'
@@ -66,6 +67,17 @@ export default function Approver() {
   return (
     <PageRoot>
       <StaffHeader name={me.displayName} />
+      <View className='sf-ap__links'>
+        <Text className='t-body sf-link' onClick={() => Taro.navigateTo({ url: REGISTER_PAGES.review })}>
+          台账审核
+        </Text>
+        <Text className='t-body sf-link' onClick={() => Taro.navigateTo({ url: REGISTER_PAGES.assets })}>
+          资产台账
+        </Text>
+        <Text className='t-body sf-link' onClick={() => Taro.navigateTo({ url: REGISTER_PAGES.contracts })}>
+          合同台账
+        </Text>
+      </View>
       {banner ? <Text className='t-body sf-notice'>{banner}</Text> : null}
 
       <Text className='t-title sf-section'>导入批次</Text>

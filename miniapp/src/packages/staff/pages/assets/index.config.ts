@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '资产台账' })
+export default definePageConfig({ navigationBarTitleText: '资产台账', onReachBottomDistance: 200 })

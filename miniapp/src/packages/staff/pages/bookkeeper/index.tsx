@@ -13,6 +13,7 @@ import { useEntryList } from '../../services/entry-list'
 import { staffApi, type StaffEntry, type StaffEntryListItem } from '../../services/staff'
 import { staffErrorText } from '../../services/staff-errors'
 import { ENTRY_FORM_PAGE, POSTER_PAGE, useStaffSession } from '../../services/staff-session'
+import { REGISTER_PAGES } from '../../services/registers'
 import '../../components/staff.scss'
 import './index.scss'
 
@@ -85,6 +86,12 @@ export default function Bookkeeper() {
           onClick={() => Taro.navigateTo({ url: `${POSTER_PAGE}${me.regionId ? `?v=${me.regionId}` : ''}` })}
         >
           村务公开海报
+        </Text>
+        <Text className='t-body sf-link' onClick={() => Taro.navigateTo({ url: REGISTER_PAGES.assets })}>
+          资产台账
+        </Text>
+        <Text className='t-body sf-link' onClick={() => Taro.navigateTo({ url: REGISTER_PAGES.contracts })}>
+          合同台账
         </Text>
       </View>
 

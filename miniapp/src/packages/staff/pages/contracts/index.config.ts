@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '合同台账' })
+export default definePageConfig({ navigationBarTitleText: '合同台账', onReachBottomDistance: 200 })

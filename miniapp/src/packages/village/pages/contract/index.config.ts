@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '合同详情' })
+export default definePageConfig({ navigationBarTitleText: '合同详情', enablePullDownRefresh: true })

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '集体资产' })
+export default definePageConfig({
+  navigationBarTitleText: '集体资产',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})
