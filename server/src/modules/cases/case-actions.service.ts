@@ -77,10 +77,11 @@ export class CaseActionsService {
           note,
         }),
       );
-      // Closing answers the reporter: the note is also the office's last message in the thread.
-      if (dto.action === 'close') await this.addReply(em, user, after, village, note!, now);
+      // Closing answers the reporter: the note is also the office's last message in the thread
+      // (a warning has no reporter: its closing note stays in the case trail).
+      if (dto.action === 'close' && report.kind === 'report') await this.addReply(em, user, after, village, note!, now);
     });
-    return this.queries.detailOf(id);
+    return this.queries.detailOf(user, id);
   }
 
   /** Assign to an inspector whose region covers the report's office (or unassign with null). */
@@ -96,7 +97,7 @@ export class CaseActionsService {
         throw new ValidationFailed([{ field: 'assigneeId', reason: 'is not an active inspector whose region covers this report' }]);
       name = assignee.displayName;
     }
-    if (report.assigneeId === dto.assigneeId) return this.queries.detailOf(id);
+    if (report.assigneeId === dto.assigneeId) return this.queries.detailOf(user, id);
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
       // Conditional on the office: a report transferred meanwhile may be out of the assignee's reach.
@@ -117,7 +118,7 @@ export class CaseActionsService {
         createdAt: now,
       });
     });
-    return this.queries.detailOf(id);
+    return this.queries.detailOf(user, id);
   }
 
   /**
@@ -168,12 +169,13 @@ export class CaseActionsService {
       for (const addressee of addressees)
         await this.outbox.enqueue(em, { ...this.reportEvent('report.transferred', after, village, data), officeRegionId: addressee.id });
     });
-    return this.queries.detailOf(id);
+    return this.queries.detailOf(user, id);
   }
 
   /** A message from the office to the reporter. */
   async reply(user: AuthUser, id: number, dto: OfficeReplyDto): Promise<ReportMessageDto> {
     const { report } = await this.scope.requireReport(user, id);
+    refuseWarning(report);
     refuseDuplicate(report);
     refuseClosed(report);
     const now = this.clock.now();
@@ -197,6 +199,7 @@ export class CaseActionsService {
    */
   async reveal(user: AuthUser, id: number, dto: RevealDto): Promise<RevealedIdentityDto> {
     const { report } = await this.scope.requireReport(user, id);
+    refuseWarning(report);
     const sealed = report.identitySealed;
     if (sealed === null) throw new AppException(409, 'ANONYMOUS_REPORT', '匿名举报没有可查看的身份信息');
     const reason = dto.reason.trim();
@@ -243,6 +246,7 @@ export class CaseActionsService {
       officeRegionId: r.officeRegionId,
       data: {
         reportId: r.id,
+        kind: r.kind,
         villageId: r.villageId,
         villageName: village?.name ?? null,
         officeRegionId: r.officeRegionId,
@@ -265,6 +269,11 @@ function caseClosed(): AppException {
 function refuseDuplicate(r: Report): void {
   if (r.duplicateOfId !== null)
     throw new AppException(409, 'DUPLICATE_REPORT', '这是重复举报，已并入原举报办理', [{ field: 'id', reason: `follows report ${r.duplicateOfId}` }]);
+}
+
+/** A warning was opened by a rule: there is no reporter to answer or to reveal. */
+function refuseWarning(r: Report): void {
+  if (r.kind === 'warning') throw new AppException(409, 'WARNING_HAS_NO_REPORTER', '预警由规则发现，没有举报人', [{ field: 'id', reason: 'is a warning case' }]);
 }
 
 function refuseClosed(r: Report): void {

@@ -22,8 +22,12 @@ import { CaseScope } from './case-scope';
 import { CaseContext, excerpt, linkedSubject, toEventDto, toInboxItem } from './case-view';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
 import type { InboxQueryDto } from './dto/case.dto';
+import { CaseLinksService } from './links/case-links.service';
+import { RuleCatalog } from './warnings/rule-catalog';
+import { toWarningDto } from './warnings/warning-view';
+import { inboxFilter } from './inbox-filter';
 
-/** What inspectors read: the inbox, a case, the reveal log, colleagues and offices. */
+/** What inspectors read: the inbox, a case (a report, or a warning with its finding; either with its links), the reveal log, colleagues and offices. */
 @Injectable()
 export class CaseQueriesService {
   constructor(
@@ -33,6 +37,8 @@ export class CaseQueriesService {
     private readonly scope: CaseScope,
     private readonly users: UsersRepository,
     private readonly threads: ReportThreadService,
+    private readonly links: CaseLinksService,
+    private readonly rules: RuleCatalog,
   ) {}
 
   /** Newest first; duplicates are left out (the original lists them). */
@@ -40,20 +46,7 @@ export class CaseQueriesService {
     const limit = q.limit ?? 20;
     const cursor = q.cursor ? decodeInboxCursor(q.cursor) : null;
     const now = this.clock.now();
-    const { rows, total } = await this.cases.inbox(
-      {
-        scope: this.scope.pattern(user),
-        status: q.status,
-        villageId: q.villageId,
-        categoryCode: q.categoryCode,
-        overdue: q.overdue,
-        assigneeId: q.assignee === undefined ? undefined : q.assignee === 'me' ? user.id : q.assignee === 'none' ? null : Number(q.assignee),
-        q: q.q?.trim() || undefined,
-        now,
-      },
-      cursor,
-      limit + 1,
-    );
+    const { rows, total } = await this.cases.inbox(inboxFilter(user, q, this.scope.pattern(user), now), cursor, limit + 1);
     const page = rows.slice(0, limit);
     const ctx = await this.context(page, now);
     const last = page[page.length - 1];
@@ -66,40 +59,47 @@ export class CaseQueriesService {
 
   async detail(user: AuthUser, id: number): Promise<ReportDetailDto> {
     const { report } = await this.scope.requireReport(user, id);
-    return this.build(report);
+    return this.build(report, this.scope.pattern(user));
   }
 
   /**
    * The case after an inspector's action, with no scope check: the caller was in scope when acting
    * (a transfer may just have moved the report out of it; the answer shows what they left).
    */
-  async detailOf(id: number): Promise<ReportDetailDto> {
+  async detailOf(user: AuthUser, id: number): Promise<ReportDetailDto> {
     const report = await this.cases.findReport(id);
     if (!report) throw new NotFound('report');
-    return this.build(report);
+    return this.build(report, this.scope.pattern(user));
   }
 
-  private async build(r: Report): Promise<ReportDetailDto> {
+  /** The case as an inspector whose office scope is `scope` reads it (links to cases outside it are left out). */
+  private async build(r: Report, scope: string): Promise<ReportDetailDto> {
     const id = r.id;
-    const [events, messages, photos, duplicates, entry] = await Promise.all([
+    const subjectId = r.subjectId;
+    const [events, messages, photos, duplicates, entry, contract, asset] = await Promise.all([
       this.cases.events(id),
       this.threads.messagesOf(id),
       this.threads.photosOf(id),
       this.cases.duplicatesOf(id),
-      r.subjectType === 'entry' && r.subjectId !== null ? this.cases.findEntry(r.subjectId) : Promise.resolve(null),
+      r.subjectType === 'entry' && subjectId !== null ? this.cases.findEntry(subjectId) : null,
+      r.subjectType === 'contract' && subjectId !== null ? this.cases.findContract(subjectId) : null,
+      r.subjectType === 'asset' && subjectId !== null ? this.cases.findAsset(subjectId) : null,
     ]);
     const ctx = await this.context([r], this.clock.now(), [...events.flatMap((e) => (e.actorId ? [e.actorId] : []))]);
+    const warning = ctx.warnings.get(id) ?? null;
+    const links = await this.links.linksOf(r, warning, scope);
+    const village = ctx.regions.get(r.villageId);
     // A duplicate follows the original's case: nothing to do on it.
     const allowedActions = r.duplicateOfId !== null ? [] : caseActionsFrom(r.status).filter((action) => this.possible(r, action));
     return {
       ...toInboxItem(r, ctx),
       text: r.text,
-      subject: linkedSubject(r, ctx.regions.get(r.villageId), entry),
+      subject: linkedSubject(r, village, { entry, contract, asset }),
       photos,
       messages,
       events: events.map((e) => toEventDto(e, ctx.userNames)),
-      warning: null,
-      links: [],
+      warning: warning ? toWarningDto(warning, village?.name ?? '', this.rules) : null,
+      links,
       outcome: r.outcome,
       amountRecoveredFen: r.amountRecoveredFen,
       allowedActions,
@@ -146,13 +146,15 @@ export class CaseQueriesService {
     const all = new Map<number, Region>([...regions, ...towns]);
     const userIds = [...new Set([...reports.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])), ...extraUserIds])];
     const ids = reports.map((r) => r.id);
-    const [categories, userNames, counts, photos] = await Promise.all([
+    const warningCases = reports.flatMap((r) => (r.kind === 'warning' ? [r.id] : []));
+    const [categories, userNames, counts, photos, warnings] = await Promise.all([
       this.cases.categories(),
       this.users.displayNames(userIds),
       this.cases.counts(ids),
       this.threads.photoCounts(ids),
+      this.cases.warningsByCase(warningCases),
     ]);
-    return { regions: all, categories, userNames, counts: { ...counts, photos }, now };
+    return { regions: all, categories, warnings, rules: this.rules, userNames, counts: { ...counts, photos }, now };
   }
 
   /** Whether an action is open to the case, given what is known of it (a case not substantiated needs no rectification). */

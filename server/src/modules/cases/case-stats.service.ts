@@ -11,6 +11,7 @@ import { DAY_MS, missedDue, overdueOf, startOfChinaDate, type Overdue } from '..
 import { CasesRepository } from './cases.repository';
 import { CaseScope } from './case-scope';
 import { categoryLabel } from './case-view';
+import { RuleCatalog } from './warnings/rule-catalog';
 import { medianDays } from './stats';
 import type { StatsQueryDto } from './dto/case.dto';
 
@@ -36,6 +37,7 @@ export class CaseStatsService {
     private readonly clock: Clock,
     private readonly cases: CasesRepository,
     private readonly scope: CaseScope,
+    private readonly rules: RuleCatalog,
   ) {}
 
   /**
@@ -57,6 +59,7 @@ export class CaseStatsService {
       from: startOfChinaDate(from),
       until: new Date(startOfChinaDate(to).getTime() + DAY_MS),
       villageId: q.villageId,
+      kind: q.kind,
     });
     const [categories, villages] = await Promise.all([this.cases.categories(), this.cases.regions(rows.map((r) => r.villageId))]);
     const tally = <K>(key: (r: (typeof rows)[number]) => K): Map<K, number> => {
@@ -73,7 +76,7 @@ export class CaseStatsService {
       total: rows.length,
       byStatus: CASE_STATUSES.map((status) => ({ status, label: CASE_STATUS_LABELS[status], count: byStatus.get(status) ?? 0 })),
       byCategory: [...byCategory]
-        .map(([code, count]) => ({ code, label: categoryLabel(categories, code), count, order: categories.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER }))
+        .map(([code, count]) => ({ code, label: categoryLabel(categories, code, this.rules), count, order: categories.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER }))
         .sort((a, b) => b.count - a.count || a.order - b.order)
         .map(({ code, label, count }) => ({ code, label, count })),
       byVillage: [...byVillage]
@@ -106,7 +109,7 @@ export class CaseStatsService {
       const overdue = overdueOf(r, now);
       if (!overdue) continue;
       const items = byOffice.get(r.officeRegionId) ?? [];
-      items.push(digestItem(r, overdue, regions, categories));
+      items.push(digestItem(r, overdue, regions, categories, this.rules));
       byOffice.set(r.officeRegionId, items);
     }
     return [...byOffice]
@@ -118,11 +121,11 @@ export class CaseStatsService {
   }
 }
 
-function digestItem(r: Report, overdue: Overdue, regions: Map<number, Region>, categories: Map<string, ReportCategory>): DigestItem {
+function digestItem(r: Report, overdue: Overdue, regions: Map<number, Region>, categories: Map<string, ReportCategory>, rules: RuleCatalog): DigestItem {
   return {
     reportId: r.id,
     villageName: regions.get(r.villageId)?.name ?? '',
-    categoryLabel: categoryLabel(categories, r.categoryCode),
+    categoryLabel: categoryLabel(categories, r.categoryCode, rules),
     status: r.status,
     overdue,
     dueAt: missedDue(r, overdue),

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
+  CaseLinkDto,
   DigestOfficeDto,
   InboxPage,
   InspectorDto,
@@ -18,9 +19,13 @@ import { NoStore } from '../../common/http/no-store';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseActionsService } from './case-actions.service';
 import { CaseStatsService } from './case-stats.service';
-import { AssignDto, CaseTransitionDto, InboxQueryDto, OfficeReplyDto, RevealDto, StatsQueryDto, TransferDto } from './dto/case.dto';
+import { CaseLinksService } from './links/case-links.service';
+import { AssignDto, CaseLinkBodyDto, CaseTransitionDto, InboxQueryDto, OfficeReplyDto, RevealDto, StatsQueryDto, TransferDto } from './dto/case.dto';
 
-/** The discipline office (纪检监察): inspectors only, and only for reports of offices within their region. */
+/**
+ * The discipline office (纪检监察): inspectors only, and only for cases of offices within their region.
+ * A case is a citizen report or a rule's warning; both share the inbox and the lifecycle.
+ */
 @ApiTags('inspector')
 @ApiBearerAuth()
 @Roles('inspector')
@@ -31,6 +36,7 @@ export class CasesController {
     private readonly queries: CaseQueriesService,
     private readonly actions: CaseActionsService,
     private readonly stats: CaseStatsService,
+    private readonly links: CaseLinksService,
   ) {}
 
   @Get('reports')
@@ -71,6 +77,19 @@ export class CasesController {
   @HttpCode(200)
   reveal(@CurrentUser() user: AuthUser, @Param('id', new IdPipe()) id: number, @Body() dto: RevealDto): Promise<RevealedIdentityDto> {
     return this.actions.reveal(user, id, dto);
+  }
+
+  /** Links the case to another one about the same thing (idempotent); answers the case's links. */
+  @Post('reports/:id/links')
+  @HttpCode(200)
+  link(@CurrentUser() user: AuthUser, @Param('id', new IdPipe()) id: number, @Body() dto: CaseLinkBodyDto): Promise<CaseLinkDto[]> {
+    return this.links.link(user, id, dto.caseId);
+  }
+
+  /** Removes a link made by an inspector (idempotent); automatic links stay. Answers the case's links. */
+  @Delete('reports/:id/links/:caseId')
+  unlink(@CurrentUser() user: AuthUser, @Param('id', new IdPipe()) id: number, @Param('caseId', new IdPipe('caseId')) caseId: number): Promise<CaseLinkDto[]> {
+    return this.links.unlink(user, id, caseId);
   }
 
   @Get('reports/:id/reveals')

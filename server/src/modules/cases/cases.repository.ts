@@ -1,25 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { CaseStatus } from '@mingbai/shared';
+import type { CaseKind, CaseStatus, WarningState } from '@mingbai/shared';
 import { Db } from '../../database/db.service';
 import { likeContains } from '../../common/validation/like';
 import { Region } from '../regions/region.entity';
 import { User } from '../users/user.entity';
 import { Entry } from '../ledger/entry.entity';
+import { Contract } from '../contracts/contract.entity';
+import { Asset } from '../assets/asset.entity';
 import { Report } from '../reports/report.entity';
 import { ReportCategory } from '../reports/report-category.entity';
 import { ReportEvent } from '../reports/report-event.entity';
 import { ReportMessage } from '../reports/report-message.entity';
 import { IdentityReveal } from '../reports/identity-reveal.entity';
+import { Warning } from '../rules/warning.entity';
 import { AWAITING_CONCLUSION } from '../reports/routing/sla';
 import type { InboxCursor } from './inbox-cursor';
 
 export interface InboxFilter {
   /** LIKE pattern on the office region's path: the inspector's scope. */
   scope: string;
+  kind?: CaseKind;
   status?: CaseStatus;
   villageId?: number;
+  /** LIKE pattern on the village's path (a region's villages; for town-wide warnings, the town). */
+  regionPath?: string;
+  /** A report category, or 'rule:<id>' for the warnings of one rule. */
   categoryCode?: string;
+  /** Warnings whose finding is in this state (reports never match). */
+  warningState?: WarningState;
   overdue?: boolean;
   /** A user id, or null for unassigned reports. */
   assigneeId?: number | null;
@@ -33,6 +42,7 @@ export interface StatsFilter {
   /** Exclusive. */
   until: Date;
   villageId?: number;
+  kind?: CaseKind;
 }
 
 /** The columns statistics need of a report. */
@@ -68,9 +78,17 @@ export class CasesRepository {
   }
 
   async inbox(f: InboxFilter, cursor: InboxCursor | null, limit: number): Promise<{ rows: Report[]; total: number }> {
-    const base = this.inboxQuery(f);
-    const total = await base.clone().getCount();
-    const page = base.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit);
+    const [rows, total] = [await this.inboxPage(f, cursor, limit), await this.inboxCount(f)];
+    return { rows, total };
+  }
+
+  inboxCount(f: InboxFilter): Promise<number> {
+    return this.inboxQuery(f).getCount();
+  }
+
+  /** Newest first, after the cursor. */
+  inboxPage(f: InboxFilter, cursor: InboxCursor | null, limit: number): Promise<Report[]> {
+    const page = this.inboxQuery(f).orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit);
     // The expanded keyset form uses the whole (created_at, id) range on MariaDB too.
     if (cursor)
       page.andWhere(
@@ -78,14 +96,18 @@ export class CasesRepository {
           w.where('r.created_at < :cAt', { cAt: cursor.createdAt }).orWhere('(r.created_at = :cAt AND r.id < :cId)', { cAt: cursor.createdAt, cId: cursor.id }),
         ),
       );
-    return { rows: await page.getMany(), total };
+    return page.getMany();
   }
 
   private inboxQuery(f: InboxFilter): SelectQueryBuilder<Report> {
     const qb = this.scoped(f.scope);
+    if (f.kind) qb.andWhere('r.kind = :kind', { kind: f.kind });
     if (f.status) qb.andWhere('r.status = :status', { status: f.status });
     if (f.villageId) qb.andWhere('r.village_id = :villageId', { villageId: f.villageId });
+    if (f.regionPath) qb.innerJoin(Region, 'v', 'v.id = r.village_id').andWhere('v.path LIKE :regionPath', { regionPath: f.regionPath });
     if (f.categoryCode) qb.andWhere('r.category_code = :categoryCode', { categoryCode: f.categoryCode });
+    if (f.warningState)
+      qb.andWhere('EXISTS (SELECT 1 FROM warnings wf WHERE wf.case_id = r.id AND wf.state = :warningState)', { warningState: f.warningState });
     if (f.assigneeId === null) qb.andWhere('r.assignee_id IS NULL');
     else if (f.assigneeId !== undefined) qb.andWhere('r.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
     if (f.overdue !== undefined) {
@@ -144,6 +166,13 @@ export class CasesRepository {
     return { messages: toMap(messages), duplicates: toMap(duplicates) };
   }
 
+  /** The findings behind warning cases, by case id. */
+  async warningsByCase(caseIds: number[], em: EntityManager = this.db.manager): Promise<Map<number, Warning>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await em.createQueryBuilder(Warning, 'w').where('w.case_id IN (:...caseIds)', { caseIds }).getMany();
+    return new Map(rows.map((w) => [w.caseId!, w]));
+  }
+
   events(reportId: number): Promise<ReportEvent[]> {
     return this.db.manager.find(ReportEvent, { where: { reportId }, order: { id: 'ASC' } });
   }
@@ -154,6 +183,14 @@ export class CasesRepository {
 
   findEntry(id: number): Promise<Entry | null> {
     return this.db.manager.findOne(Entry, { where: { id } });
+  }
+
+  findContract(id: number): Promise<Contract | null> {
+    return this.db.manager.findOne(Contract, { where: { id } });
+  }
+
+  findAsset(id: number): Promise<Asset | null> {
+    return this.db.manager.findOne(Asset, { where: { id } });
   }
 
   reveals(reportId: number): Promise<IdentityReveal[]> {
@@ -189,6 +226,7 @@ export class CasesRepository {
       .select(['r.id', 'r.villageId', 'r.categoryCode', 'r.status', 'r.acceptDueAt', 'r.concludeDueAt', 'r.acceptedAt', 'r.concludedAt', 'r.createdAt'])
       .andWhere('r.created_at >= :from AND r.created_at < :until', { from: f.from, until: f.until });
     if (f.villageId) qb.andWhere('r.village_id = :villageId', { villageId: f.villageId });
+    if (f.kind) qb.andWhere('r.kind = :kind', { kind: f.kind });
     return qb.getMany();
   }
 

@@ -4,14 +4,18 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import {
   CASE_ACTIONS,
+  CASE_KINDS,
   CASE_OUTCOMES,
   CASE_STATUSES,
+  WARNING_STATES,
   MAX_AMOUNT_FEN,
   REPORT_MESSAGE_MAX,
   REPORT_NOTE_MAX,
   type CaseAction,
+  type CaseKind,
   type CaseOutcome,
   type CaseStatus,
+  type WarningState,
 } from '@mingbai/shared';
 import { IsCalendarDate, IsQueryId, IsQueryInt } from '../../../common/validation/decorators';
 
@@ -40,7 +44,26 @@ function IsOfficeText(min: number, max: number): PropertyDecorator {
   );
 }
 
-export class InboxQueryDto {
+/** A rule id as in category codes 'rule:<id>' (at most 27 characters). */
+export const RULE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,26}$/;
+
+/** The inbox's filters (also those of the exports). */
+export class InboxFiltersDto {
+  @ApiPropertyOptional({ enum: CASE_KINDS, description: 'Citizen reports or rule warnings; absent: both' })
+  @IsOptional()
+  @IsIn(CASE_KINDS)
+  kind?: CaseKind;
+
+  @ApiPropertyOptional({ example: 'rent-arrears', description: 'Warnings of one rule' })
+  @IsOptional()
+  @Matches(RULE_ID_PATTERN, { message: 'ruleId must be a rule id' })
+  ruleId?: string;
+
+  @ApiPropertyOptional({ enum: WARNING_STATES, description: 'Warnings whose condition still holds (open) or has cleared (resolved)' })
+  @IsOptional()
+  @IsIn(WARNING_STATES)
+  warningState?: WarningState;
+
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
   @IsIn(CASE_STATUSES)
@@ -67,12 +90,14 @@ export class InboxQueryDto {
   @Matches(/^(me|none|[1-9]\d{0,9})$/, { message: "assignee must be 'me', 'none' or a user id" })
   assignee?: string;
 
-  @ApiPropertyOptional({ description: 'Words to find in the report text and its messages' })
+  @ApiPropertyOptional({ description: 'Words to find in the report text (a warning: its summary) and its messages' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   q?: string;
+}
 
+export class InboxQueryDto extends InboxFiltersDto {
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
   @IsOptional()
   @IsString()
@@ -152,6 +177,11 @@ export class RevealDto {
 }
 
 export class StatsQueryDto {
+  @ApiPropertyOptional({ enum: CASE_KINDS, description: 'Citizen reports or rule warnings; absent: both' })
+  @IsOptional()
+  @IsIn(CASE_KINDS)
+  kind?: CaseKind;
+
   @ApiPropertyOptional({ description: 'First day (China date), default 1 January of `to`' })
   @IsOptional()
   @IsCalendarDate()
@@ -166,4 +196,12 @@ export class StatsQueryDto {
   @IsOptional()
   @IsQueryId()
   villageId?: number;
+}
+
+export class CaseLinkBodyDto {
+  @ApiProperty({ description: 'The other case (report or warning) about the same thing' })
+  @IsInt({ message: 'caseId must be a case id' })
+  @Min(1, { message: 'caseId must be a case id' })
+  @Max(2_147_483_647, { message: 'caseId must be a case id' })
+  caseId: number;
 }
