@@ -35,6 +35,8 @@ export interface StatsQuery {
   from: string
   to: string
   villageId?: number
+  /** The statistics page counts citizen reports only; warnings have the dashboard. */
+  kind?: 'report' | 'warning'
 }
 
 export const inspectorApi = {

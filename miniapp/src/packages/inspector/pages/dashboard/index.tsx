@@ -215,7 +215,7 @@ export default function Dashboard() {
 
       <View className='card ip-dash__exports'>
         <Text className='t-body sf-section'>导出清单</Text>
-        <Text className='t-small ip-form__hint'>按上面选择的地区和期间导出。</Text>
+        <Text className='t-small ip-form__hint'>按上面选择的地区导出当前全部案件（不限期间），最多 5 万行。</Text>
         {exportError ? <Text className='t-body sf-banner ip-dash__export-error'>{exportError}</Text> : null}
         <View className='ip-buttons'>
           {EXPORTS.map(({ list, format }) => (

@@ -526,7 +526,7 @@ export default function Detail() {
 
             <View className='card'>
               <Text className='t-body sf-section'>办理记录</Text>
-              <CaseTimeline events={r.events} />
+              <CaseTimeline events={r.events} kind={r.kind} />
             </View>
 
             {r.duplicates.length > 0 ? (

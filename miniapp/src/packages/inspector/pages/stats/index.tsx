@@ -23,7 +23,7 @@ export default function Stats() {
   const session = useInspectorSession()
   const today = todayInChina()
   const [range, setRange] = useState({ from: `${today.slice(0, 4)}-01-01`, to: today })
-  const stats = useLoader<ReportStatsDto>(() => inspectorApi.stats(range), [range.from, range.to], session !== null)
+  const stats = useLoader<ReportStatsDto>(() => inspectorApi.stats({ ...range, kind: 'report' }), [range.from, range.to], session !== null)
   const digest = useLoader<DigestOfficeDto[]>(() => inspectorApi.digest(), [], session !== null)
 
   usePullDownRefresh(async () => {

@@ -64,7 +64,7 @@ export default function Assets() {
         <View className='card sf-assets__import'>
           <Text className='t-body sf-section'>批量导入</Text>
           <Text className='t-small sf-block'>
-            资产较多时，可以用电脑把表格（CSV 或 Excel）导入：第一行依次写 资产编号、名称、类别、坐落位置、面积(平方米)、账面价值(元)、使用状态、取得日期、备注。
+            资产较多时，可以通过导入接口（POST /api/staff/assets/import，见《报账员使用说明》）把表格（CSV 或 Excel）一次导入：第一行依次写 资产编号、名称、类别、坐落位置、面积(平方米)、账面价值(元)、使用状态、取得日期、备注。
           </Text>
           <Text className='t-small sf-reg__hint'>
             整张表格要么全部导入，要么一条也不导入，有错误时会逐行说明。导入的资产直接提交审核，审核通过后向村民公开。

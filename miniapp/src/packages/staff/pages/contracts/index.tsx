@@ -66,7 +66,7 @@ export default function Contracts() {
         <View className='card sf-contracts__import'>
           <Text className='t-body sf-section'>批量导入</Text>
           <Text className='t-small sf-block'>
-            合同较多时，可以用电脑把表格（CSV 或 Excel）导入：第一行依次写 合同编号、资产编号、类型、承租方类型、承租方、起始日期、终止日期、付款方式、年租金(元)、押金(元)、面积(平方米)、发包方式、备注。
+            合同较多时，可以通过导入接口（POST /api/staff/contracts/import，见《报账员使用说明》）把表格（CSV 或 Excel）一次导入：第一行依次写 合同编号、资产编号、类型、承租方类型、承租方、起始日期、终止日期、付款方式、年租金(元)、押金(元)、面积(平方米)、发包方式、备注。
           </Text>
           <Text className='t-small sf-reg__hint'>导入的合同直接提交审核；身份证号码不能通过表格导入，需要时请在合同里逐个填写。</Text>
         </View>

@@ -141,7 +141,7 @@ export default function Registers() {
       {village.data ? (
         <View className='vg-head'>
           <Text className='t-title vg-head__name'>{village.data.name} · 集体资产资源和合同</Text>
-          <Text className='t-small'>经村务监督审核后公开；个人承包、承租人的姓名隐去部分字。</Text>
+          <Text className='t-small'>由报账员登记、村主任或乡镇代理会计审核后公开；个人承包、承租人的姓名隐去部分字。</Text>
         </View>
       ) : null}
 
