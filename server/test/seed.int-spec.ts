@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { personalDataProblem, todayInChina } from '@mingbai/shared';
+import { addDays, maskPersonName, normalizePersonName, personalDataProblem, rentSchedule, todayInChina, type RentFrequency } from '@mingbai/shared';
 import { DemoSeeder, type SeedResult } from '../src/modules/seed/demo-seeder';
 import { ChainVerifier } from '../src/modules/ledger/chain-verifier';
 import { ChainHead } from '../src/modules/ledger/chain-head.entity';
@@ -10,11 +10,24 @@ import { Region } from '../src/modules/regions/region.entity';
 import { Attachment } from '../src/modules/attachments/attachment.entity';
 import { Report } from '../src/modules/reports/report.entity';
 import { voucherWindowStart } from '../src/modules/seed/demo-vouchers';
+import { Asset } from '../src/modules/assets/asset.entity';
+import { Contract } from '../src/modules/contracts/contract.entity';
+import { ContractInstallment } from '../src/modules/contracts/contract-installment.entity';
+import { RentReceipt } from '../src/modules/contracts/rent-receipt.entity';
+import { Warning } from '../src/modules/rules/warning.entity';
+import { RULES } from '../src/modules/rules/definitions';
+import { RulesEngine } from '../src/modules/rules/rules-engine.service';
+import { RuleStatsRepository } from '../src/modules/rules/rule-stats.repository';
+import { WatchPerson } from '../src/modules/watchlist/watch-person.entity';
+import { User } from '../src/modules/users/user.entity';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 const SEED = 4242;
 const heads = async (t: TestApp) =>
   (await t.dataSource.manager.find(ChainHead, { order: { villageId: 'ASC' } })).map((h) => ({ villageId: h.villageId, serial: h.serial, hash: h.hash }));
+/** What the rules found, by key. */
+const warningKeys = async (t: TestApp) =>
+  (await t.dataSource.manager.find(Warning, { order: { id: 'ASC' } })).map((w) => [w.ruleId, w.subjectType, w.subjectId, w.period, w.state, w.amountFen]);
 /** Everything about the seeded vouchers except their random storage keys. */
 const voucherFingerprint = async (t: TestApp) =>
   (await t.dataSource.manager.find(Attachment, { order: { id: 'ASC' } })).map((a) => [a.entryId, a.villageId, a.mime, a.sizeBytes, a.sha256, a.uploadedBy]);
@@ -24,16 +37,18 @@ describe('demo seed', () => {
   let result: SeedResult | null;
   let firstHeads: Awaited<ReturnType<typeof heads>>;
   let firstVouchers: Awaited<ReturnType<typeof voucherFingerprint>>;
+  let firstWarnings: Awaited<ReturnType<typeof warningKeys>>;
   beforeAll(async () => {
     t = await startTestApp();
     result = await t.app.get(DemoSeeder).seedIfEmpty(SEED);
     firstHeads = await heads(t);
     firstVouchers = await voucherFingerprint(t);
+    firstWarnings = await warningKeys(t);
   }, 600_000);
   afterAll(() => t?.close());
 
   it('files citizen reports in every stage, and its printed receipt code opens the demo village\'s newest one', async () => {
-    const reports = await t.dataSource.manager.find(Report, { order: { id: 'ASC' } });
+    const reports = await t.dataSource.manager.find(Report, { where: { kind: 'report' }, order: { id: 'ASC' } });
     expect(reports.length).toBeGreaterThanOrEqual(5);
     expect(new Set(reports.map((r) => r.status))).toEqual(new Set(['submitted', 'investigating', 'closed']));
     expect(reports.some((r) => r.identitySealed !== null)).toBe(true);
@@ -42,9 +57,9 @@ describe('demo seed', () => {
     expect(reports.some((r) => r.status === 'submitted' && r.acceptDueAt.getTime() < Date.now())).toBe(true);
     const res = await t.http().post('/api/reports/lookup').send({ receiptCode: result!.demoReceiptCode }).expect(200);
     expect(res.body.villageName).toBe('石桥村');
-    // the county inspector sees them all; the closed case shows its reply
+    // the county inspector sees them all
     const login = await t.http().post('/api/auth/login').send({ username: 'demo_inspector', password: 'mingbai-demo-2026' }).expect(200);
-    const inbox = await t.http().get('/api/inspector/reports?limit=50').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    const inbox = await t.http().get('/api/inspector/reports?kind=report&limit=50').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
     expect(inbox.body.total).toBe(reports.length);
   });
 
@@ -83,36 +98,179 @@ describe('demo seed', () => {
     expect(rejections).toBeGreaterThanOrEqual(rejected.length);
   });
 
-  it("attaches voucher photos to most of the recent months' spending in every village, as a bookkeeper would", async () => {
+  it('attaches vouchers to every payment but the planted few, as a bookkeeper would: recent ones photographed, older ones scanned', async () => {
     const em = t.dataSource.manager;
     const since = voucherWindowStart(todayInChina());
     const files = await em.find(Attachment);
     const entries = new Map((await em.find(Entry)).map((e) => [e.id, e]));
     const perEntry = new Map<number, number>();
+    const archived = new Set<string>();
     for (const a of files) {
       const e = entries.get(a.entryId!)!;
       expect(e).toBeDefined();
       expect(a.villageId).toBe(e.villageId);
       expect(a.uploadedBy).toBe(e.createdBy);
       expect(a.createdAt.getTime()).toBeLessThan(e.createdAt.getTime());
-      expect(e.occurredOn >= since).toBe(true);
       expect(e.reversesId).toBeNull();
       expect(a.mime).toBe('image/jpeg');
       expect(a.sizeBytes).toBeGreaterThan(2_000);
       expect(a.sizeBytes).toBeLessThan(40_000);
+      if (e.occurredOn < since) {
+        // before the recent months: the scanned pasting sheet of a payment, from a small pool of pictures
+        expect(e.direction).toBe('expense');
+        archived.add(a.sha256);
+      }
       perEntry.set(e.id, (perEntry.get(e.id) ?? 0) + 1);
     }
+    expect(archived.size).toBeGreaterThan(1);
+    expect(archived.size).toBeLessThanOrEqual(12);
     expect(new Set(files.map((a) => a.storageKey)).size).toBe(files.length);
     for (const n of perEntry.values()) expect([1, 2]).toContain(n);
     expect([...perEntry.values()].filter((n) => n === 2).length).toBeGreaterThan(0);
 
-    const recent = [...entries.values()].filter((e) => e.occurredOn >= since && e.reversesId === null);
-    const share = (list: Entry[]) => list.filter((e) => perEntry.has(e.id)).length / list.length;
-    expect(share(recent.filter((e) => e.direction === 'expense'))).toBeGreaterThan(0.7);
-    const income = share(recent.filter((e) => e.direction === 'income'));
+    const reversed = new Set([...entries.values()].filter((e) => e.status === 'published' && e.reversesId !== null).map((e) => e.reversesId));
+    const payments = [...entries.values()].filter((e) => e.status === 'published' && e.direction === 'expense' && e.reversesId === null && !reversed.has(e.id));
+    const without = payments.filter((e) => !perEntry.has(e.id));
+    expect(without.length).toBeGreaterThan(0);
+    expect(without.length).toBeLessThanOrEqual(5);
+    const recentIncome = [...entries.values()].filter((e) => e.occurredOn >= since && e.reversesId === null && e.direction === 'income');
+    const income = recentIncome.filter((e) => perEntry.has(e.id)).length / recentIncome.length;
     expect(income).toBeGreaterThan(0.1);
     expect(income).toBeLessThan(0.7);
     for (const h of firstHeads) expect(files.some((a) => a.villageId === h.villageId && entries.get(a.entryId!)!.status === 'published')).toBe(true);
+  });
+
+  it("registers every village's assets and contracts, entered by its bookkeeper and approved by its head, with work left in the demo village", async () => {
+    const em = t.dataSource.manager;
+    const villages = await em.find(Region, { where: { level: 'village' } });
+    const staff = new Map((await em.find(User)).map((u) => [u.id, u]));
+    const assets = await em.find(Asset);
+    const contracts = await em.find(Contract);
+    for (const v of villages) {
+      const own = assets.filter((a) => a.villageId === v.id);
+      expect(own.filter((a) => a.status === 'approved').length).toBeGreaterThanOrEqual(4);
+      expect(contracts.filter((c) => c.villageId === v.id && c.status === 'approved').length).toBeGreaterThanOrEqual(2);
+      expect(own.some((a) => a.name === '村部办公楼' && a.usage === 'self_used')).toBe(true);
+    }
+    for (const r of [...assets, ...contracts]) {
+      const author = staff.get(r.createdBy)!;
+      expect(author).toMatchObject({ role: 'bookkeeper', regionId: r.villageId });
+      if (r.status === 'approved') expect(staff.get(r.approvedBy!)).toMatchObject({ role: 'approver', regionId: r.villageId });
+      else expect(r.approvedBy).toBeNull();
+    }
+    const kinds = new Set(assets.map((a) => a.kind));
+    for (const k of ['building', 'land', 'pond', 'forest', 'equipment']) expect(kinds).toContain(k);
+    for (const c of contracts) {
+      const asset = assets.find((a) => a.id === c.assetId)!;
+      expect(asset.villageId).toBe(c.villageId);
+      if (c.status === 'approved') expect(asset.status).toBe('approved');
+      expect(c.counterpartyDisplay).toBe(c.counterpartyKind === 'person' ? maskPersonName(c.counterpartyName) : c.counterpartyName);
+    }
+    // The demo village's bookkeeper and approver have registers to work on.
+    const demo = villages.find((v) => v.name === '石桥村')!;
+    const pending = [...assets, ...contracts].filter((r) => r.villageId === demo.id).map((r) => r.status);
+    for (const status of ['draft', 'submitted', 'rejected']) expect(pending).toContain(status);
+    expect(contracts.some((c) => c.villageId === demo.id && c.status === 'submitted')).toBe(true);
+    expect(contracts.some((c) => c.terminatedOn !== null && c.status === 'approved')).toBe(true);
+  });
+
+  it('splits each contract into the installments of its rent schedule, adding up to its total', async () => {
+    const em = t.dataSource.manager;
+    const installments = await em.find(ContractInstallment, { order: { contractId: 'ASC', seq: 'ASC' } });
+    for (const c of await em.find(Contract)) {
+      const own = installments.filter((i) => i.contractId === c.id);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.reduce((s, i) => s + i.amountFen, 0)).toBe(c.totalRentFen);
+      const schedule = rentSchedule({ startOn: c.startOn, endOn: c.endOn, annualRentFen: c.annualRentFen!, frequency: c.frequency as RentFrequency });
+      const expected = c.terminatedOn ? schedule.filter((i) => i.dueOn <= c.terminatedOn!) : schedule;
+      expect(own.map((i) => [i.seq, i.periodStart, i.periodEnd, i.dueOn, i.amountFen])).toEqual(expected.map((i) => [i.seq, i.periodStart, i.periodEnd, i.dueOn, i.amountFen]));
+    }
+  });
+
+  it('links rent receipts to the published income entries that recorded them, never for more than the entry or the installment', async () => {
+    const em = t.dataSource.manager;
+    const receipts = await em.find(RentReceipt);
+    const entries = new Map((await em.find(Entry, { where: { direction: 'income' } })).map((e) => [e.id, e]));
+    const installments = new Map((await em.find(ContractInstallment)).map((i) => [i.id, i]));
+    const contracts = new Map((await em.find(Contract)).map((c) => [c.id, c]));
+    expect(receipts.length).toBeGreaterThan(100);
+    const byEntry = new Map<number, number>();
+    const byInstallment = new Map<number, number>();
+    for (const r of receipts) {
+      const e = entries.get(r.entryId)!;
+      const i = installments.get(r.installmentId)!;
+      const c = contracts.get(r.contractId)!;
+      expect(e).toMatchObject({ status: 'published', subjectCode: '501', villageId: c.villageId, counterpartyName: c.counterpartyName });
+      expect(e.summary).toMatch(/^收到.*(租金|承包费)/);
+      expect(i.contractId).toBe(c.id);
+      expect(c.status).toBe('approved');
+      expect(e.occurredOn >= i.dueOn).toBe(true);
+      byEntry.set(e.id, (byEntry.get(e.id) ?? 0) + r.amountFen);
+      byInstallment.set(i.id, (byInstallment.get(i.id) ?? 0) + r.amountFen);
+    }
+    for (const [id, fen] of byEntry) expect(fen).toBeLessThanOrEqual(entries.get(id)!.amountFen);
+    for (const [id, fen] of byInstallment) expect(fen).toBeLessThanOrEqual(installments.get(id)!.amountFen);
+    // Rent long due is paid, but for the planted arrears (a handful of installments).
+    const today = todayInChina();
+    const unpaid = [...installments.values()].filter((i) => contracts.get(i.contractId)!.status === 'approved' && i.dueOn < addDays(today, -60) && (byInstallment.get(i.id) ?? 0) < i.amountFen);
+    expect(unpaid.length).toBeGreaterThan(0);
+    expect(unpaid.length).toBeLessThanOrEqual(8);
+  });
+
+  it('plants a few findings of every rule, which the full rules run finds, and nothing en masse', async () => {
+    const warnings = await t.dataSource.manager.find(Warning);
+    const byRule = new Map<string, number>();
+    for (const w of warnings) byRule.set(w.ruleId, (byRule.get(w.ruleId) ?? 0) + 1);
+    const counts = RULES.map((r) => [r.id, byRule.get(r.id) ?? 0] as const);
+    expect(counts.filter(([, n]) => n < 1 || n > 6)).toEqual([]);
+    expect(byRule.size).toBe(RULES.length);
+    expect(warnings.every((w) => w.state === 'open' && w.caseId !== null)).toBe(true);
+    // Running the rules again finds the same: nothing new, nothing resolved.
+    const again = await t.app.get(RulesEngine).runFull('manual');
+    expect(again.reduce((n, r) => n + r.created + r.resolved, 0)).toBe(0);
+    expect(again.every((r) => r.error === null)).toBe(true);
+  });
+
+  it("leaves the demo village's pond arrears new for the e2e journey: overdue, unpaid, no receipt", async () => {
+    const em = t.dataSource.manager;
+    const demo = (await em.findOneBy(Region, { name: '石桥村', level: 'village' }))!;
+    const [w] = await em.find(Warning, { where: { ruleId: 'rent-arrears', villageId: demo.id } });
+    const contract = (await em.findOneBy(Contract, { id: w.subjectId }))!;
+    expect((await em.findOneBy(Asset, { id: contract.assetId! }))!.name).toBe('村东头鱼塘');
+    expect(contract).toMatchObject({ status: 'approved', terminatedOn: null });
+    expect(w.period < addDays(todayInChina(), -60)).toBe(true);
+    const installment = (await em.findOneBy(ContractInstallment, { contractId: contract.id, dueOn: w.period }))!;
+    expect(w.amountFen).toBe(installment.amountFen);
+    expect(await em.countBy(RentReceipt, { installmentId: installment.id })).toBe(0);
+    expect((await em.findOneBy(Report, { id: w.caseId! }))!.status).toBe('submitted');
+    // the town's inspector finds it in the inbox
+    const login = await t.http().post('/api/auth/login').send({ username: 'demo_town_inspector', password: 'mingbai-demo-2026' }).expect(200);
+    const inbox = await t.http().get('/api/inspector/reports?kind=warning&ruleId=rent-arrears&limit=50').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    expect(inbox.body.items.map((i: { id: number }) => i.id)).toContain(w.caseId);
+  });
+
+  it('moves some warnings along the lifecycle, so that rules have a precision and money was recovered', async () => {
+    const em = t.dataSource.manager;
+    const cases = await em.find(Report, { where: { kind: 'warning' } });
+    const statuses = new Set(cases.map((c) => c.status));
+    for (const s of ['submitted', 'accepted', 'investigating', 'rectifying', 'closed']) expect(statuses).toContain(s);
+    const recovered = cases.reduce((n, c) => n + (c.amountRecoveredFen ?? 0), 0);
+    expect(recovered).toBeGreaterThan(0);
+    for (const c of cases.filter((x) => x.status !== 'submitted')) {
+      expect(c.acceptedAt!.getTime()).toBeGreaterThan(c.createdAt.getTime());
+      expect(c.updatedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    const stats = await t.app.get(RuleStatsRepository).caseCountsByRule(null);
+    expect(stats.get('duplicate-payments')).toMatchObject({ concluded: 1, substantiated: 1 });
+    expect(stats.get('holiday-entries')).toMatchObject({ concluded: 1, substantiated: 0 });
+  });
+
+  it("keeps the inspectors' watch lists with normalised names, and only some of the people on them were paid", async () => {
+    const people = await t.dataSource.manager.find(WatchPerson);
+    expect(new Set(people.map((p) => p.listKind))).toEqual(new Set(['cadre_relative', 'public_servant', 'deceased', 'moved_away']));
+    for (const p of people) expect(p.nameNorm).toBe(normalizePersonName(p.name));
+    const hits = await t.dataSource.manager.find(Warning, { where: [{ ruleId: 'conflict-of-interest' }, { ruleId: 'cross-department' }] });
+    expect(hits.length).toBeLessThan(people.length);
   });
 
   it('serves the vouchers of published entries through the public API, and keeps the others private', async () => {
@@ -183,6 +341,7 @@ describe('demo seed', () => {
       await again.app.get(DemoSeeder).seedIfEmpty(SEED);
       expect(await heads(again)).toEqual(firstHeads);
       expect(await voucherFingerprint(again)).toEqual(firstVouchers);
+      expect(await warningKeys(again)).toEqual(firstWarnings);
     } finally {
       await again.close();
     }

@@ -20,6 +20,12 @@ export interface VillageStaff {
   thresholdFen: number | null;
 }
 
+/** An item's entry once written; `publishedAt` null while it is not published. */
+export interface WrittenEntry {
+  id: number;
+  publishedAt: Date | null;
+}
+
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
@@ -40,12 +46,13 @@ export class DemoLedgerWriter {
 
   /**
    * `vouchers`: files already in storage for some items; they become those entries' attachment
-   * rows, uploaded by the bookkeeper a few minutes before the entry was created.
+   * rows, uploaded by the bookkeeper a few minutes before the entry was created. Answers each
+   * item's entry.
    */
-  async write(village: Region, plan: PlanItem[], staff: VillageStaff, rng: Rng, vouchers: Map<PlanItem, StoredVoucher[]> = new Map()): Promise<void> {
+  async write(village: Region, plan: PlanItem[], staff: VillageStaff, rng: Rng, vouchers: Map<PlanItem, StoredVoucher[]> = new Map()): Promise<Map<PlanItem, WrittenEntry>> {
     const today = this.today;
-    await this.db.transaction(async (em) => {
-      const written = new Map<PlanItem, { id: number; serial: number | null; display: string }>();
+    return this.db.transaction(async (em) => {
+      const written = new Map<PlanItem, { id: number; serial: number | null; display: string; publishedAt: Date | null }>();
       const approvals: Partial<EntryApproval>[] = [];
       const attachments: Omit<Attachment, 'id'>[] = [];
       let lastPublished = 0;
@@ -56,7 +63,7 @@ export class DemoLedgerWriter {
         const problems = validateEntryInput({ ...item, summary }, { today, ledgerStart: village.ledgerStart });
         if (problems.length) throw new Error(`demo entry for ${village.name} is invalid: ${JSON.stringify(problems)}`);
 
-        const created = this.cap(officeTime(rng, item.occurredOn, rng.int(0, 2)));
+        const created = this.cap(officeTime(rng, item.postedOn ?? item.occurredOn, item.postedOn ? 0 : rng.int(0, 2)));
         const submitted = this.cap(new Date(created.getTime() + rng.int(1, 6) * HOUR));
         const required = approvalsRequired(item.amountFen, staff.thresholdFen);
         const status = item.fate === 'published' ? 'submitted' : item.fate;
@@ -83,7 +90,7 @@ export class DemoLedgerWriter {
           submittedAt: item.fate === 'draft' ? null : submitted,
         });
         const id = (await em.insert(Entry, row)).identifiers[0].id as number;
-        written.set(item, { id, serial: null, display: row.counterpartyDisplay });
+        written.set(item, { id, serial: null, display: row.counterpartyDisplay, publishedAt: null });
         const files = vouchers.get(item) ?? [];
         files.forEach((f, k) =>
           attachments.push({ villageId: village.id, entryId: id, contractId: null, storageKey: f.storageKey, mime: f.mime, sizeBytes: f.sizeBytes, sha256: f.sha256, uploadedBy: staff.bookkeeperId, createdAt: new Date(created.getTime() - (files.length - k) * 3 * MINUTE) }),
@@ -108,10 +115,11 @@ export class DemoLedgerWriter {
         lastPublished = Math.min(this.now.getTime(), Math.max(t, lastPublished + 1000));
         this.clock.set(new Date(lastPublished));
         const published = await this.publication.publish(em, { ...row, id } as Entry);
-        written.get(item)!.serial = published.serial;
+        Object.assign(written.get(item)!, { serial: published.serial, publishedAt: published.publishedAt });
       }
       for (let i = 0; i < approvals.length; i += 500) await em.insert(EntryApproval, approvals.slice(i, i + 500));
       for (let i = 0; i < attachments.length; i += 500) await em.insert(Attachment, attachments.slice(i, i + 500));
+      return new Map([...written].map(([item, w]) => [item, { id: w.id, publishedAt: w.publishedAt }]));
     });
   }
 

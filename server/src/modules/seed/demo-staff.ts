@@ -21,6 +21,7 @@ export interface DemoStaffIds {
   approverId: number;
   townAgentId: number;
   townInspectorId: number;
+  countyInspectorId: number;
 }
 
 /** One printed account per role, all on the demo village, its town and the county. */
@@ -40,7 +41,7 @@ export async function createDemoAccounts(users: UsersService, r: { village: Regi
   }
   return {
     accounts: specs.map((s) => ({ role: s.role, username: s.username, password: DEMO_PASSWORD, scope: s.scope })),
-    ids: { bookkeeperId: ids.get('demo_bookkeeper')!, approverId: ids.get('demo_approver')!, townAgentId: ids.get('demo_town_agent')!, townInspectorId: ids.get('demo_town_inspector')! },
+    ids: { bookkeeperId: ids.get('demo_bookkeeper')!, approverId: ids.get('demo_approver')!, townAgentId: ids.get('demo_town_agent')!, townInspectorId: ids.get('demo_town_inspector')!, countyInspectorId: ids.get('demo_inspector')! },
   };
 }
 

@@ -6,13 +6,13 @@ import { Rng } from './prng';
  * text and digits are drawn as seven-segment glyphs, so nothing depends on the fonts installed.
  * The same art always gives the same SVG.
  */
-export type VoucherLayout = 'invoice' | 'receipt' | 'bank-slip' | 'sign-sheet';
+export type VoucherLayout = 'invoice' | 'receipt' | 'bank-slip' | 'sign-sheet' | 'paste-sheet';
 
 export interface VoucherArt {
   layout: VoucherLayout;
   amountFen: number;
   occurredOn: string;
-  /** Picks among otherwise identical pictures (the sign sheets are a small shared pool). */
+  /** Picks among otherwise identical pictures (the sign and paste sheets are small shared pools). */
   variant: number;
 }
 
@@ -24,7 +24,7 @@ const CANVAS_H = 480;
 
 /** The same content always maps to the same key, so a picture is drawn once and reused. */
 export function voucherArtKey(a: VoucherArt): string {
-  return a.layout === 'sign-sheet' ? `sign-sheet|${a.variant}` : `${a.layout}|${a.amountFen}|${a.occurredOn}|${a.variant}`;
+  return a.layout === 'sign-sheet' || a.layout === 'paste-sheet' ? `${a.layout}|${a.variant}` : `${a.layout}|${a.amountFen}|${a.occurredOn}|${a.variant}`;
 }
 
 export function voucherSvg(art: VoucherArt): string {
@@ -188,6 +188,31 @@ const DRAW: Record<VoucherLayout, (a: VoucherArt, rng: Rng) => string> = {
       if (rng.chance(0.8)) s += `<ellipse cx="${120}" cy="${y - 14}" rx="7" ry="9" fill="${RED}" opacity="0.55"/>`;
     }
     return s + textLine(rng, -135, 180, 200, 6);
+  },
+
+  /**
+   * A voucher pasting sheet (原始凭证粘贴单) as archived vouchers are scanned: the form, one or two
+   * slips glued on (their print too small to read at this size) and the signatures below.
+   */
+  'paste-sheet'(_a, rng) {
+    let s = paper(300, 410, rng.pick(['#fbfaf4', '#f7f3e8']));
+    s += bar(-70, -188, 140, 12, '#555') + textLine(rng, -135, -166, 270, 5, '#999');
+    s += `<rect x="-135" y="-152" width="270" height="250" fill="none" stroke="#777" stroke-width="1" stroke-dasharray="4 3"/>`;
+    for (let k = 0, n = rng.int(1, 2); k < n; k++) {
+      const w = rng.int(150, 230);
+      const h = rng.int(90, 130);
+      const cx = rng.int(-125 + w / 2, 125 - w / 2);
+      const cy = -150 + h / 2 + 10 + k * rng.int(90, 110);
+      let slip = paper(w, h, rng.pick(['#ffffff', '#fdf1f3', '#fff8dc', '#eef5ff']));
+      for (let i = 0; i < 5; i++) slip += textLine(rng, -w / 2 + 10, -h / 2 + 14 + i * ((h - 30) / 5), w - 20, 4, '#8a8a8a');
+      slip += seal(rng, w / 2 - 30, h / 2 - 28, 18, rng.chance(0.5));
+      s += `<g transform="translate(${cx} ${r1(cy)}) rotate(${(rng.float() * 6 - 3).toFixed(1)})">${slip}</g>`;
+    }
+    for (let i = 0; i < 3; i++) {
+      const x = -135 + i * 92;
+      s += bar(x, 122, 36, 8, '#777') + scribble(rng, x + 4, 150, rng.int(45, 70));
+    }
+    return s + textLine(rng, -135, 178, 180, 5, '#aaa');
   },
 };
 

@@ -17,10 +17,12 @@ export interface StoredVoucher {
 const MISSING_VOUCHER_REASON = '缺少发票或收据，请补充附件';
 /** Sign-off sheets carry no entry data: a small pool of them is shared by every village. */
 const SIGN_SHEETS = 6;
+/** Nor do the pasting sheets archived payments were scanned on (drawing each payment's own voucher takes too long at start-up). */
+const PASTE_SHEETS = 12;
 /** Files drawn or stored at the same time (sharp works on libuv's thread pool). */
 const PARALLEL = 4;
 
-/** Vouchers are photographed for the entries of the current and the previous month. */
+/** Entries of the current and the previous month have their vouchers photographed; older payments have the scan of their archived voucher. */
 export function voucherWindowStart(today: string): string {
   const [y, m] = today.split('-').map(Number);
   return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
@@ -28,16 +30,22 @@ export function voucherWindowStart(today: string): string {
 
 /**
  * Which of a village's entries carry voucher photos, and of what, as a bookkeeper would attach them:
- * most spending (an invoice, a handwritten receipt or a bank slip, plus a sign-off sheet when people
- * were paid), some income (the bank slip or the receipt copy), no reversals.
+ * every payment except the few planted without one — in the recent months an invoice, a handwritten
+ * receipt or a bank slip (plus a sign-off sheet when people were paid), before that the scanned
+ * pasting sheet of the archived voucher — some recent income (the bank slip or the receipt copy),
+ * no reversals.
  */
 export function planVouchers(rng: Rng, plan: PlanItem[], since: string): Map<PlanItem, VoucherArt[]> {
   const out = new Map<PlanItem, VoucherArt[]>();
   for (const item of plan) {
-    if (item.reverses || item.occurredOn < since) continue;
+    if (item.reverses || item.noVoucher) continue;
     if (item.fate === 'rejected' && item.rejectReason === MISSING_VOUCHER_REASON) continue;
     const expense = item.direction === 'expense';
-    if (!rng.chance(expense ? 0.85 : 0.35)) continue;
+    if (item.occurredOn < since) {
+      if (expense) out.set(item, [{ layout: 'paste-sheet', amountFen: 0, occurredOn: '', variant: rng.int(0, PASTE_SHEETS - 1) }]);
+      continue;
+    }
+    if (!expense && !rng.chance(0.35)) continue;
     const arts: VoucherArt[] = [{ layout: mainLayout(rng, item), amountFen: item.amountFen, occurredOn: item.occurredOn, variant: 0 }];
     if (expense && (item.counterpartyKind === 'person' || rng.chance(0.2)))
       arts.push({ layout: 'sign-sheet', amountFen: 0, occurredOn: '', variant: rng.int(0, SIGN_SHEETS - 1) });

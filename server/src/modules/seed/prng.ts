@@ -51,4 +51,18 @@ export class Rng {
   fen(min: number, max: number): number {
     return this.int(min * 100, max * 100);
   }
+
+  /**
+   * Whole yuan in [min, max], spread evenly on a log scale (as real payments are, so that pooled
+   * amounts follow Benford's law), rounded to `step` yuan, as fen.
+   */
+  logYuan(min: number, max: number, step = 1): number {
+    const yuan = Math.exp(Math.log(min) + this.next() * (Math.log(max) - Math.log(min)));
+    return Math.max(1, Math.round(yuan / step)) * step * 100;
+  }
+
+  /** An amount with fen in [min, max] yuan, spread evenly on a log scale. */
+  logFen(min: number, max: number): number {
+    return Math.round(Math.exp(Math.log(min * 100) + this.next() * (Math.log(max * 100) - Math.log(min * 100))));
+  }
 }
