@@ -250,7 +250,7 @@ describe('citizen reports: the villager side', () => {
       expect((await file(body({ text: '字'.repeat(2000) })).expect(201)).body.status).toBe('submitted');
     });
 
-    it('checks the subject: a published entry of that village; assets and contracts not yet', async () => {
+    it('checks the subject: a published entry of that village, or an approved asset or contract (test/contracts.int-spec.ts)', async () => {
       const ok = await file(body({ subjectType: 'entry', subjectId: entryId, categoryCode: 'misappropriation' })).expect(201);
       expect(await reportByCode(ok.body.receiptCode)).toMatchObject({ subjectType: 'entry', subjectId: entryId });
       const bad: [Record<string, unknown>, string][] = [
@@ -259,8 +259,8 @@ describe('citizen reports: the villager side', () => {
         [{ subjectType: 'entry', subjectId: 999_999 }, 'subjectId'],
         [{ subjectType: 'entry' }, 'subjectId'],
         [{ subjectType: 'village', subjectId: w.villages.b.id }, 'subjectId'],
-        [{ subjectType: 'asset', subjectId: 1 }, 'subjectType'],
-        [{ subjectType: 'contract', subjectId: 1 }, 'subjectType'],
+        [{ subjectType: 'asset', subjectId: 1 }, 'subjectId'],
+        [{ subjectType: 'contract', subjectId: 1 }, 'subjectId'],
       ];
       for (const [over, field] of bad) {
         const res = await file(body(over)).expect(400);

@@ -16,5 +16,8 @@ export * from './rent-schedule';
 export * from './round-numbers';
 export * from './supervision-rules';
 export * from './registers';
+export * from './register-rules';
+export * from './register-state';
+export * from './contract-phase';
 export * from './supervision-api';
 export * from './resident-id';

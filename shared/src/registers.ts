@@ -63,7 +63,10 @@ export const CONTRACT_INSTALLMENTS_MAX = 600;
 
 // ---------------------------------------------------------------- staff: assets
 
-/** POST /api/assets, PATCH /api/assets/:id (drafts and rejected records only). */
+/**
+ * POST /api/staff/assets; PATCH /api/staff/assets/:id edits a draft or rejected record, or asks for a
+ * change to an approved one (it waits in `pendingChange` until approved; villageId never changes).
+ */
 export interface AssetInput {
   villageId: number;
   /** The village's own number for it (资产编号), unique within the village. */
@@ -91,6 +94,15 @@ export interface AssetDto extends Omit<AssetInput, 'note'> {
   approvedAt: string | null;
   /** Approved contracts on this asset, newest first (ids). */
   contractIds: number[];
+  importBatchId: number | null;
+  /** A change to the approved record waiting for approval; the public sees the approved values meanwhile. */
+  pendingChange: AssetChangeDto | null;
+}
+
+export interface AssetChangeDto {
+  changes: Partial<Omit<AssetInput, 'villageId'>>;
+  requestedBy: number;
+  requestedAt: string;
 }
 
 // ---------------------------------------------------------------- staff: contracts
@@ -102,7 +114,10 @@ export interface InstallmentInput {
   periodEnd: string;
 }
 
-/** POST /api/contracts, PATCH /api/contracts/:id (drafts and rejected records only). */
+/**
+ * POST /api/staff/contracts, PATCH /api/staff/contracts/:id (drafts and rejected records only; an
+ * approved contract only ends early by termination).
+ */
 export interface ContractInput {
   villageId: number;
   /** The asset leased or contracted out; it must be an approved asset of the same village. */
@@ -126,6 +141,8 @@ export interface ContractInput {
   areaM2: number | null;
   awardMethod: AwardMethod;
   note: string | null;
+  /** Uploaded scans (POST /api/staff/attachments) to keep with the contract; staff and inspectors only. */
+  attachmentIds?: number[];
 }
 
 export interface InstallmentDto {
@@ -136,7 +153,10 @@ export interface InstallmentDto {
   dueOn: string;
   amountFen: number;
   receivedFen: number;
-  /** From installmentState on the server's today (China time), with the rent-arrears grace days. */
+  /**
+   * From installmentState on the server's today (China time) with no grace days: unpaid (or partly
+   * paid) after its due date is 'overdue' (逾期未收). The rent-arrears rule warns only after its own grace days.
+   */
   state: InstallmentState;
   stateLabel: string;
 }
@@ -188,6 +208,19 @@ export interface PublicContractDetailDto extends PublicContractDto {
   receipts: RentReceiptDto[];
 }
 
+/** An item of the staff list GET /api/staff/contracts (the detail adds the schedule, receipts and scans). */
+export interface StaffContractItemDto extends PublicContractDto {
+  counterpartyName: string;
+  status: RegisterStatus;
+  rejectReason: string | null;
+  /** A termination is waiting for approval. */
+  terminationPending: boolean;
+  importBatchId: number | null;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Staff see the real counterparty name and the review state. */
 export interface ContractDto extends PublicContractDetailDto {
   counterpartyName: string;
@@ -199,17 +232,51 @@ export interface ContractDto extends PublicContractDetailDto {
   createdAt: string;
   updatedAt: string;
   approvedAt: string | null;
-  attachments: { id: number; mime: string; size: number }[];
+  importBatchId: number | null;
+  /** Scans of the contract: GET /api/attachments/:id with the staff or inspector token. */
+  attachments: { id: number; mime: string; size: number; url: string }[];
+  /** A termination waiting for approval. */
+  pendingTermination: PendingTerminationDto | null;
 }
 
-/** POST /api/contracts/:id/receipts — link a published income entry to the contract's rent. */
+export interface PendingTerminationDto extends ContractTerminationInput {
+  requestedBy: number;
+  requestedAt: string;
+}
+
+/** GET /api/staff/contracts/:id/receipt-candidates: published income entries of the village with money not yet counted as rent. */
+export interface ReceiptCandidateDto {
+  entryId: number;
+  serial: number;
+  occurredOn: string;
+  amountFen: number;
+  /** Already counted against installments of any contract. */
+  allocatedFen: number;
+  unallocatedFen: number;
+  counterpartyDisplay: string;
+  summary: string;
+}
+
+/** POST /api/staff/assets/import, /api/staff/contracts/import: every row stored (submitted for approval) or none. */
+export interface RegisterImportResult {
+  batchId: number;
+  rows: number;
+  ids: number[];
+}
+
+/** POST /api/staff/{assets,contracts}/imports/:batchId/approve. */
+export interface RegisterBatchApprovalResult {
+  approved: number;
+}
+
+/** POST /api/staff/contracts/:id/receipts — link a published income entry to the contract's rent. */
 export interface RentReceiptInput {
   entryId: number;
   /** Split of the entry over installments; absent: oldest unpaid installments first. */
   allocations?: { installmentId: number; amountFen: number }[];
 }
 
-/** POST /api/contracts/:id/terminate (approved contracts; takes effect when approved again). */
+/** POST /api/staff/contracts/:id/terminate (approved contracts; takes effect when approved again). */
 export interface ContractTerminationInput {
   terminatedOn: string;
   reason: string;

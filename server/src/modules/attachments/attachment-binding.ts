@@ -8,6 +8,8 @@ export interface BindingCandidate {
   id: number;
   villageId: number;
   entryId: number | null;
+  /** A contract scan (never public) is not free for an entry, nor a voucher for a contract. */
+  contractId: number | null;
   /** Whether the uploader's scope covers the entry's village. */
   uploaderCovers: boolean;
 }
@@ -31,7 +33,25 @@ export function candidateProblems(ids: number[], found: BindingCandidate[], entr
   for (const id of ids) {
     const a = byId.get(id);
     if (!a || a.villageId !== entry.villageId || !a.uploaderCovers) problems.push({ field: FIELD, reason: `附件 ${id} 不存在` });
-    else if (a.entryId !== null && a.entryId !== entry.id) problems.push({ field: FIELD, reason: `附件 ${id} 已用于另一笔记账` });
+    else if ((a.entryId !== null && a.entryId !== entry.id) || a.contractId !== null)
+      problems.push({ field: FIELD, reason: `附件 ${id} 已用于另一笔记账或合同` });
+  }
+  return problems;
+}
+
+/** The same rules for the scans of a contract: free, or already on this contract. */
+export function contractCandidateProblems(
+  ids: number[],
+  found: BindingCandidate[],
+  contract: { id: number; villageId: number },
+): FieldDetail[] {
+  const byId = new Map(found.map((a) => [a.id, a]));
+  const problems: FieldDetail[] = [];
+  for (const id of ids) {
+    const a = byId.get(id);
+    if (!a || a.villageId !== contract.villageId || !a.uploaderCovers) problems.push({ field: FIELD, reason: `附件 ${id} 不存在` });
+    else if (a.entryId !== null || (a.contractId !== null && a.contractId !== contract.id))
+      problems.push({ field: FIELD, reason: `附件 ${id} 已用于记账或另一份合同` });
   }
   return problems;
 }

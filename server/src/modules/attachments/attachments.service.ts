@@ -15,7 +15,7 @@ import { Attachment } from './attachment.entity';
 import { AttachmentStorage, StoredObjectMissing } from './attachment-storage';
 import { detectFileKind, FileKind, KIND_BY_MIME } from './file-type';
 import { reencodeImage } from './image-sanitizer';
-import { BindingCandidate, candidateProblems, listProblems } from './attachment-binding';
+import { BindingCandidate, candidateProblems, contractCandidateProblems, listProblems } from './attachment-binding';
 
 /** A file ready to be sent, with what the HTTP layer needs for its headers. */
 export interface ServedAttachment {
@@ -125,6 +125,35 @@ export class AttachmentsService {
     if (ids.length) await em.update(Attachment, { id: In(ids) }, { entryId: entry.id });
   }
 
+  /**
+   * Makes `attachmentIds` exactly the scans of a contract, inside the caller's transaction. Scans
+   * are never public: only staff and inspectors whose scope covers the village may open them.
+   */
+  async bindToContract(
+    em: EntityManager,
+    user: AuthUser,
+    contract: { id: number; villageId: number },
+    attachmentIds: number[],
+  ): Promise<void> {
+    const listed = listProblems(attachmentIds);
+    if (listed.length) throw new ValidationFailed(listed);
+    const ids = [...new Set(attachmentIds)];
+    const village = await em.findOne(Region, { where: { id: contract.villageId, level: 'village' } });
+    if (!village || !this.scope.covers(user, village)) throw new ValidationFailed([{ field: 'attachmentIds', reason: '合同所属的村不在你的范围内' }]);
+    if (ids.length) {
+      const problems = contractCandidateProblems(ids, await this.candidates(em, ids, village), contract);
+      if (problems.length) throw new ValidationFailed(problems);
+    }
+    const released = ids.length ? { contractId: contract.id, id: Not(In(ids)) } : { contractId: contract.id };
+    await em.update(Attachment, released, { contractId: null });
+    if (ids.length) await em.update(Attachment, { id: In(ids) }, { contractId: contract.id });
+  }
+
+  async listForContract(contractId: number, em: EntityManager = this.db.manager): Promise<AttachmentDto[]> {
+    const rows = await em.find(Attachment, { where: { contractId }, order: { id: 'ASC' } });
+    return rows.map(toDto);
+  }
+
   async listForEntry(entryId: number, em: EntityManager = this.db.manager): Promise<AttachmentDto[]> {
     const rows = await em.find(Attachment, { where: { entryId }, order: { id: 'ASC' } });
     return rows.map(toDto);
@@ -172,7 +201,13 @@ export class AttachmentsService {
         .filter((u) => (u.role === 'admin' && u.path === null) || (u.path !== null && village.path.startsWith(u.path)))
         .map((u) => Number(u.id)),
     );
-    return rows.map((a) => ({ id: a.id, villageId: a.villageId, entryId: a.entryId, uploaderCovers: covering.has(a.uploadedBy) }));
+    return rows.map((a) => ({
+      id: a.id,
+      villageId: a.villageId,
+      entryId: a.entryId,
+      contractId: a.contractId,
+      uploaderCovers: covering.has(a.uploadedBy),
+    }));
   }
 }
 

@@ -3,6 +3,7 @@ import { Db } from '../../database/db.service';
 import { AppException, NotFound } from '../../common/errors/app-exception';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/scope/scope.service';
+import { DomainEvents } from '../../common/events/domain-events';
 import { LedgerService } from '../ledger/ledger.service';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { ImportBatchesRepository } from './import-batches.repository';
@@ -21,13 +22,17 @@ export class BatchApprovalService {
     private readonly ledger: LedgerService,
     private readonly entries: LedgerRepository,
     private readonly batches: ImportBatchesRepository,
+    private readonly events: DomainEvents,
   ) {}
 
-  approve(user: AuthUser, batchId: number): Promise<BatchApprovalResult> {
-    return this.db.transaction(async (em) => {
+  async approve(user: AuthUser, batchId: number): Promise<BatchApprovalResult> {
+    const published: number[] = [];
+    let villageId = 0;
+    const result = await this.db.transaction(async (em) => {
       const batch = await this.batches.find(batchId, em);
       const village = batch && (await this.entries.findVillage(batch.villageId, em));
       if (!batch || !village || !this.scope.covers(user, village)) throw new NotFound('import batch');
+      villageId = village.id;
 
       const waiting = await this.batches.waiting(em, batchId);
       if (waiting.length === 0) throw new AppException(409, 'NOTHING_TO_APPROVE', 'no entry of this import batch is waiting for approval');
@@ -45,11 +50,15 @@ export class BatchApprovalService {
         if (mine.has(id)) continue;
         const after = await this.approveOne(em, user, id);
         result.approved += 1;
-        if (after === 'published') result.published += 1;
-        else result.pendingSecondApproval += 1;
+        if (after === 'published') {
+          result.published += 1;
+          published.push(id);
+        } else result.pendingSecondApproval += 1;
       }
       return result;
     });
+    if (published.length) this.events.emit({ type: 'entries.published', villageId, entryIds: published });
+    return result;
   }
 
   private async approveOne(em: Parameters<LedgerService['approveIn']>[0], user: AuthUser, id: number): Promise<string> {

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import {
   maskPersonName,
   nextEntryStatus,
+  normalizePersonName,
   validateEntryInput,
   type EntryAction,
   type FieldError,
@@ -12,6 +13,8 @@ import { Clock } from '../../common/clock/clock';
 import { AppException, NotFound, ValidationFailed } from '../../common/errors/app-exception';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/scope/scope.service';
+import { IdNumberHasher } from '../../common/crypto/id-number-hasher';
+import { DomainEvents } from '../../common/events/domain-events';
 import { ChartService } from '../chart/chart.service';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { Region } from '../regions/region.entity';
@@ -24,7 +27,7 @@ import { newEntryRow } from './new-entry';
 import { CreateEntryDto, StaffEntryQuery, UpdateEntryDto } from './dto/entry.dto';
 import { StaffEntryView, toStaffView } from './staff-entry.view';
 
-type EntryFields = Omit<CreateEntryDto, 'attachmentIds'>;
+type EntryFields = Omit<CreateEntryDto, 'attachmentIds' | 'counterpartyIdNumber'>;
 
 @Injectable()
 export class LedgerService {
@@ -37,17 +40,30 @@ export class LedgerService {
     private readonly publication: PublicationService,
     private readonly attachments: AttachmentsService,
     private readonly policy: ApprovalPolicy,
+    private readonly hasher: IdNumberHasher,
+    private readonly events: DomainEvents,
   ) {}
 
   /** A bookkeeper drafts an entry for their own village. */
   async create(user: AuthUser, dto: CreateEntryDto): Promise<StaffEntryView> {
     const village = await this.ownVillage(user);
-    const { attachmentIds, ...fields } = dto;
+    const { attachmentIds, counterpartyIdNumber, ...fields } = dto;
     this.check(village, fields);
+    const counterpartyIdHash = this.payeeHash(fields.counterpartyKind, counterpartyIdNumber, null);
     const now = this.clock.now();
     const id = await this.db.transaction(async (em) => {
       const saved = await em.save(
-        em.create(Entry, newEntryRow({ ...this.normalise(fields), villageId: village.id, status: 'draft', createdBy: user.id, createdAt: now })),
+        em.create(
+          Entry,
+          newEntryRow({
+            ...this.normalise(fields),
+            counterpartyIdHash,
+            villageId: village.id,
+            status: 'draft',
+            createdBy: user.id,
+            createdAt: now,
+          }),
+        ),
       );
       if (attachmentIds?.length) await this.attachments.bindToEntry(em, user, saved, attachmentIds);
       return saved.id;
@@ -61,11 +77,20 @@ export class LedgerService {
       const entry = await this.ownEntry(em, user, id, 'edit');
       if (entry.reversesId && Object.keys(dto).some((k) => k !== 'attachmentIds'))
         throw new AppException(409, 'REVERSAL_FIXED', 'a reversal copies the entry it reverses; only its attachments may change');
-      const { attachmentIds, ...patch } = dto;
+      const { attachmentIds, counterpartyIdNumber, ...patch } = dto;
       const merged: EntryFields = { ...pickFields(entry), ...stripUndefined(patch) };
       const village = (await this.entries.findVillage(entry.villageId, em))!;
       this.check(village, merged);
-      await em.update(Entry, { id }, { ...this.normalise(merged), updatedAt: this.clock.now() });
+      const normalised = this.normalise(merged);
+      // A payee's ID number stays with the payee it was given for: a new name or kind drops it.
+      const samePayee = normalised.counterpartyName === entry.counterpartyName && merged.counterpartyKind === entry.counterpartyKind;
+      const kept = counterpartyIdNumber === undefined && samePayee ? entry.counterpartyIdHash : null;
+      await em.update(Entry, { id }, {
+        ...normalised,
+        counterpartyNorm: normalizePersonName(normalised.counterpartyName),
+        counterpartyIdHash: this.payeeHash(merged.counterpartyKind, counterpartyIdNumber, kept),
+        updatedAt: this.clock.now(),
+      });
       if (attachmentIds) await this.attachments.bindToEntry(em, user, entry, attachmentIds);
     });
     return this.get(user, id);
@@ -101,7 +126,8 @@ export class LedgerService {
    * The last approval publishes the entry.
    */
   async approve(user: AuthUser, id: number): Promise<StaffEntryView> {
-    await this.db.transaction((em) => this.approveIn(em, user, id));
+    const entry = await this.db.transaction((em) => this.approveIn(em, user, id));
+    if (entry.status === 'published') this.events.emit({ type: 'entries.published', villageId: entry.villageId, entryIds: [entry.id] });
     return this.get(user, id);
   }
 
@@ -169,6 +195,7 @@ export class LedgerService {
             ...pickFields(original),
             counterpartyDisplay: original.counterpartyDisplay,
             voucherNo: original.voucherNo,
+            counterpartyIdHash: original.counterpartyIdHash,
             occurredOn: this.clock.today(),
             summary: `冲销第${original.serial}号：${reason.trim()}`.slice(0, 500),
             villageId: village.id,
@@ -267,6 +294,16 @@ export class LedgerService {
         errors.push({ field: 'subjectCode', reason: `${f.subjectCode} ${account.name} is an ${account.direction} account` });
     }
     if (errors.length) throw new ValidationFailed(errors);
+  }
+
+  /** The keyed hash of a person payee's ID number (`kept` when none is given); organisations have none. */
+  private payeeHash(kind: EntryFields['counterpartyKind'], idNumber: string | null | undefined, kept: string | null): string | null {
+    const given = idNumber !== null && idNumber !== undefined && idNumber.trim() !== '';
+    if (kind !== 'person') {
+      if (given) throw new ValidationFailed([{ field: 'counterpartyIdNumber', reason: '只有个人收付款方才填写身份证号码' }]);
+      return null;
+    }
+    return this.hasher.hash(idNumber, 'counterpartyIdNumber') ?? kept;
   }
 
   private normalise(f: EntryFields): Omit<EntryFields, 'voucherNo'> & { voucherNo: string | null; counterpartyDisplay: string } {

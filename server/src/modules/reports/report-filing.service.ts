@@ -6,6 +6,9 @@ import { Clock } from '../../common/clock/clock';
 import { IdentityCipher } from '../../common/crypto/identity-cipher';
 import { AppException, ValidationFailed } from '../../common/errors/app-exception';
 import type { AuthVillager } from '../../common/auth/auth-villager';
+import { DomainEvents } from '../../common/events/domain-events';
+import { Db } from '../../database/db.service';
+import { findRegisterSubject } from '../contracts/register-subject';
 import { OutboxService } from '../outbox/outbox.service';
 import { VillagersService } from '../villagers/villagers.service';
 import type { Region } from '../regions/region.entity';
@@ -60,6 +63,8 @@ export class ReportFilingService {
     private readonly cipher: IdentityCipher,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEvents,
+    private readonly db: Db,
   ) {}
 
   async file(req: FilingRequest, body: CreateReportBody): Promise<IdempotentOutcome<CreateReportResponse>> {
@@ -67,11 +72,19 @@ export class ReportFilingService {
     const named = !body.anonymous;
     const villager = req.villager;
     checkShape(body, villager);
-    return this.idempotency.run(
+    let filed: number | null = null;
+    const outcome = await this.idempotency.run(
       { scope: 'report', key, request: body, villagerId: villager?.id ?? null },
       () => this.prepare(body, named ? villager : null),
-      (em, p) => this.write(em, req, body, p),
+      async (em, p) => {
+        const written = await this.write(em, req, body, p);
+        filed = written.reportId;
+        return written.answer;
+      },
     );
+    // Told once, after the commit; a replayed answer filed nothing new.
+    if (!outcome.replayed && filed !== null) this.events.emit({ type: 'report.filed', reportId: filed });
+    return outcome;
   }
 
   /** Everything that reads or is slow, before the transaction. */
@@ -83,6 +96,10 @@ export class ReportFilingService {
       const entry = await this.reports.findEntry(body.subjectId!);
       if (!entry || entry.villageId !== village.id || entry.status !== 'published')
         throw new ValidationFailed([{ field: 'subjectId', reason: 'is not a published entry of this village' }]);
+    } else if (body.subjectType === 'asset' || body.subjectType === 'contract') {
+      const subject = await findRegisterSubject(this.db.manager, body.subjectType, body.subjectId!);
+      if (!subject || subject.villageId !== village.id || subject.status !== 'approved')
+        throw new ValidationFailed([{ field: 'subjectId', reason: `is not an approved ${body.subjectType} of this village` }]);
     }
     await this.files.checkUnbound(body.photoIds ?? []);
     let openid: string | null = null;
@@ -96,7 +113,12 @@ export class ReportFilingService {
     return { village, openid, receiptCode, receiptHash: await this.receipts.hash(receiptCode), textHash: reportTextHash(body.text) };
   }
 
-  private async write(em: EntityManager, req: FilingRequest, body: CreateReportBody, p: Prepared): Promise<{ status: number; body: CreateReportResponse }> {
+  private async write(
+    em: EntityManager,
+    req: FilingRequest,
+    body: CreateReportBody,
+    p: Prepared,
+  ): Promise<{ reportId: number; answer: { status: number; body: CreateReportResponse } }> {
     const now = this.clock.now();
     const named = !body.anonymous;
     const limits: RateLimit[] = [{ bucket: this.limiter.ipBucket(BUCKET.report, req.ip), limit: this.config.reports.rateLimitPerHour }];
@@ -168,14 +190,17 @@ export class ReportFilingService {
       });
     }
     return {
-      status: 201,
-      body: {
-        receiptCode: p.receiptCode,
-        status: 'submitted',
-        createdAt: now.toISOString(),
-        duplicate: original !== null,
-        canSubscribe: named,
-        reportId: named ? report.id : null,
+      reportId: report.id,
+      answer: {
+        status: 201,
+        body: {
+          receiptCode: p.receiptCode,
+          status: 'submitted',
+          createdAt: now.toISOString(),
+          duplicate: original !== null,
+          canSubscribe: named,
+          reportId: named ? report.id : null,
+        },
       },
     };
   }
@@ -193,10 +218,8 @@ function checkShape(body: CreateReportBody, villager: AuthVillager | null): void
   const subjectId = body.subjectId ?? null;
   if (body.subjectType === 'village') {
     if (subjectId !== null && subjectId !== body.villageId) problems.push({ field: 'subjectId', reason: "must be absent or the village id when subjectType is 'village'" });
-  } else if (body.subjectType === 'entry') {
-    if (subjectId === null) problems.push({ field: 'subjectId', reason: "is required when subjectType is 'entry'" });
-  } else {
-    problems.push({ field: 'subjectType', reason: `reports about a${body.subjectType === 'asset' ? 'n' : ''} ${body.subjectType} are not supported yet` });
+  } else if (subjectId === null) {
+    problems.push({ field: 'subjectId', reason: `is required when subjectType is '${body.subjectType}'` });
   }
   if (problems.length) throw new ValidationFailed(problems);
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { COUNTERPARTY_KINDS, DIRECTIONS, ENTRY_LIMITS, ENTRY_STATUSES, PAYMENT_METHODS } from '@mingbai/shared';
 import type { CounterpartyKind, Direction, EntryStatus, PaymentMethod } from '@mingbai/shared';
 import { IsAmountFen, IsCalendarDate, IsPublicText, IsQueryId, IsQueryInt } from '../../../common/validation/decorators';
@@ -41,6 +41,16 @@ export class CreateEntryDto {
   @ValidateIf((o: CreateEntryDto) => o.voucherNo !== null && o.voucherNo !== undefined)
   @IsPublicText(ENTRY_LIMITS.voucherNoMax)
   voucherNo?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      "A person payee's resident ID number, for the supervision rules; only its keyed hash is stored and it is never shown. Null clears it.",
+  })
+  @ValidateIf((o: CreateEntryDto) => o.counterpartyIdNumber !== null && o.counterpartyIdNumber !== undefined)
+  @IsString()
+  @MaxLength(40)
+  counterpartyIdNumber?: string | null;
 
   @ApiPropertyOptional({ type: [Number], description: 'Uploaded voucher attachments' })
   @IsOptional()

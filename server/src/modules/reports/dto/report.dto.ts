@@ -62,7 +62,10 @@ export class CreateReportBody {
   @IsIn(REPORT_SUBJECT_TYPES)
   subjectType: ReportSubjectType;
 
-  @ApiPropertyOptional({ nullable: true, description: "The entry (or other subject) id; absent or the village id for 'village'" })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "A published entry, or an approved asset or contract, of the village; absent or the village id for 'village'",
+  })
   @ValidateIf((o: CreateReportBody) => o.subjectId !== null && o.subjectId !== undefined)
   @IsInt({ message: 'subjectId must be a positive whole number' })
   @Min(1, { message: 'subjectId must be a positive whole number' })

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { NotFound, ValidationFailed } from '../../../common/errors/app-exception';
 import { Region } from '../../regions/region.entity';
 import { Entry } from '../../ledger/entry.entity';
+import { findRegisterSubject } from '../../contracts/register-subject';
 import { ReportCategory } from '../report-category.entity';
 import { chooseOffice, pathIds, resolveSla, type RoutingRegion } from './routing-rules';
 import { slaDues, type SlaDues, type SlaSettings } from './sla';
@@ -32,8 +33,8 @@ export interface Route {
  *
  * The escalation amount is the nearest `report_escalate_amount_fen` on the village's path (village,
  * town, county, city); the SLA is the nearest `sla_accept_working_days` / `sla_conclude_days` on the
- * OFFICE's path upwards, else the configured defaults. Only entries carry an amount today (assets
- * and contracts do not exist yet, so they never escalate by amount).
+ * OFFICE's path upwards, else the configured defaults. The amount of a subject is an entry's amount,
+ * a contract's total rent or an asset's book value.
  */
 @Injectable()
 export class CaseRoutingService {
@@ -76,9 +77,14 @@ export class CaseRoutingService {
       .filter((r): r is Region => r !== undefined);
   }
 
-  /** The amount of the linked entry (of this village); null for other subjects. */
+  /** The amount at stake of the subject (of this village): an entry's amount, a contract's total rent, an asset's book value. */
   private async subjectAmount(em: EntityManager, input: RouteInput): Promise<number | null> {
-    if (input.subjectType !== 'entry' || input.subjectId === null) return null;
+    if (input.subjectId === null) return null;
+    if (input.subjectType === 'asset' || input.subjectType === 'contract') {
+      const subject = await findRegisterSubject(em, input.subjectType, input.subjectId);
+      return subject && subject.villageId === input.villageId ? subject.amountFen : null;
+    }
+    if (input.subjectType !== 'entry') return null;
     const entry = await em.findOne(Entry, { where: { id: input.subjectId }, select: { id: true, villageId: true, amountFen: true } });
     return entry && entry.villageId === input.villageId ? entry.amountFen : null;
   }
