@@ -224,7 +224,11 @@ describe('the rules API', () => {
       // Conclusions of the warning cases give the rule's precision in each region.
       await publishEntry(t, w, { amountFen: 160_000 }, 'bk_c', 'ap_town2');
       await publishEntry(t, w, { amountFen: 170_000 }, 'bk_c', 'ap_town2');
-      await t.http().post('/api/inspector/rules/run').set(as('insp_county')).send({ ruleId: 'fake-threshold' }).expect(200);
+      const county = await t.http().post('/api/inspector/rules/run').set(as('insp_county')).send({ ruleId: 'fake-threshold' }).expect(200);
+      expect(county.body[0].findings).toBe(3);
+      // A town office's run looks at its own villages only, and leaves the others' warnings alone.
+      const town = await t.http().post('/api/inspector/rules/run').set(as('insp_town1')).send({ ruleId: 'fake-threshold' }).expect(200);
+      expect(town.body[0]).toMatchObject({ findings: 1, created: 0, resolved: 0 });
       const cases: { id: number; village_id: number }[] = await t.dataSource.query(
         "SELECT id, village_id FROM reports WHERE category_code = 'rule:fake-threshold' ORDER BY id",
       );

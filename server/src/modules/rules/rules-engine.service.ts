@@ -83,8 +83,11 @@ export class RulesEngine {
     return this.rules.find((r) => r.id === id);
   }
 
-  /** Every rule (or one) over every village, with each region's settings. */
-  runFull(mode: 'full' | 'manual', ruleId?: string): Promise<RuleRunDto[]> {
+  /**
+   * Every rule (or one) over every village, with each region's settings; `underPath` limits the
+   * run to the villages and towns within one region (a manual run by that region's office).
+   */
+  runFull(mode: 'full' | 'manual', ruleId?: string, underPath?: string): Promise<RuleRunDto[]> {
     const rules = ruleId === undefined ? this.rules : this.rules.filter((r) => r.id === ruleId);
     if (rules.length === 0 && ruleId !== undefined) return Promise.reject(new NotFound('rule'));
     return this.mutex.run(async () => {
@@ -97,8 +100,9 @@ export class RulesEngine {
       for (const r of [...villages, ...towns]) cache.regions.set(r.id, r);
       const rows: RuleRunRow[] = [];
       for (const rule of rules) {
-        const units = rule.level === 'town' ? towns : villages;
-        const allIds = units.map((u) => u.id);
+        const all = rule.level === 'town' ? towns : villages;
+        const allIds = all.map((u) => u.id);
+        const units = underPath === undefined ? all : all.filter((u) => u.path.startsWith(underPath));
         const groups = groupUnits(rule, units, settings.get(rule.id), pathIds).map((g) => ({
           setting: g.setting,
           scope: scopeOfGroup(g.ids, allIds),

@@ -44,8 +44,8 @@ export class InspectorRulesController {
 
   @Post('run')
   @HttpCode(200)
-  run(@Body() dto: RuleRunDto): Promise<RuleRunResult[]> {
-    return this.rules.run(dto.ruleId);
+  run(@CurrentUser() user: AuthUser, @Body() dto: RuleRunDto): Promise<RuleRunResult[]> {
+    return this.rules.run(user, dto.ruleId);
   }
 }
 

@@ -113,9 +113,13 @@ export class RulesService {
     return (await this.list(user, region.id)).find((r) => r.id === ruleId)!;
   }
 
-  /** A full run now, of one rule or all, answered with each rule's run. */
-  run(ruleId?: string): Promise<RuleRunDto[]> {
-    return this.engine.runFull('manual', ruleId);
+  /**
+   * A full run now, of one rule or all, over the villages (and towns) within the inspector's own
+   * region only: a town office neither loads the whole installation nor learns other regions' counts.
+   */
+  run(user: AuthUser, ruleId?: string): Promise<RuleRunDto[]> {
+    if (user.regionPath === null) throw new NotFound('region');
+    return this.engine.runFull('manual', ruleId, user.regionPath);
   }
 
   /** The region, when it is the inspector's own or below it; otherwise 404. */
