@@ -1,4 +1,4 @@
-import { resolveRuleParams, rulePrecision } from './supervision-rules';
+import { resolveRuleParams, ruleParamProblem, rulePrecision } from './supervision-rules';
 
 describe('supervision rule parameters and precision', () => {
   const rule = {
@@ -12,6 +12,16 @@ describe('supervision rule parameters and precision', () => {
     expect(resolveRuleParams(rule)).toEqual({ graceDays: 60, limitFen: 500_000 });
     expect(resolveRuleParams(rule, { graceDays: 90 })).toEqual({ graceDays: 90, limitFen: 500_000 });
     expect(resolveRuleParams(rule, { graceDays: 0, limitFen: Number.NaN, unknown: 5 })).toEqual({ graceDays: 60, limitFen: 500_000 });
+  });
+
+  it('keeps whole-number kinds whole and lets ratios and scores take fractions', () => {
+    expect(resolveRuleParams(rule, { graceDays: 30.5 })).toEqual({ graceDays: 60, limitFen: 500_000 });
+    const z = { kind: 'score' as const, min: 1, max: 10 };
+    expect(ruleParamProblem(z, 2.5)).toBeNull();
+    expect(ruleParamProblem({ kind: 'ratio', min: 0.001, max: 0.1 }, 0.015)).toBeNull();
+    expect(ruleParamProblem({ kind: 'days', min: 1, max: 365 }, 7.5)).toBe('必须是整数');
+    expect(ruleParamProblem(z, 11)).toBe('必须在 1 到 10 之间');
+    expect(ruleParamProblem(z, '3')).toBe('必须是数字');
   });
 
   it('computes precision as substantiated over concluded', () => {

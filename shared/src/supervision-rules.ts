@@ -6,7 +6,25 @@ export const RULE_SEVERITIES = ['low', 'medium', 'high'] as const;
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
 export const RULE_SEVERITY_LABELS: Record<RuleSeverity, string> = { low: '提示', medium: '关注', high: '重点' };
 
-export type RuleParamKind = 'days' | 'fen' | 'count' | 'ratio' | 'years';
+/**
+ * days, fen, count and years are whole numbers; ratio is a share or multiple (0.5, 1.5, 0.015);
+ * score is a test statistic (a z value).
+ */
+export const RULE_PARAM_KINDS = ['days', 'fen', 'count', 'ratio', 'years', 'score'] as const;
+export type RuleParamKind = (typeof RULE_PARAM_KINDS)[number];
+
+/** Whether values of a parameter kind must be whole numbers. */
+export function isWholeParamKind(kind: RuleParamKind): boolean {
+  return kind !== 'ratio' && kind !== 'score';
+}
+
+/** Why `value` is not acceptable for parameter `p`, or null when it is. */
+export function ruleParamProblem(p: Pick<RuleParamDefinition, 'kind' | 'min' | 'max'>, value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '必须是数字';
+  if (isWholeParamKind(p.kind) && !Number.isSafeInteger(value)) return '必须是整数';
+  if (value < p.min || value > p.max) return `必须在 ${p.min} 到 ${p.max} 之间`;
+  return null;
+}
 
 export interface RuleParamDefinition {
   key: string;
@@ -33,7 +51,7 @@ export function resolveRuleParams(rule: Pick<RuleDefinition, 'params'>, override
   const values: Record<string, number> = {};
   for (const p of rule.params) {
     const v = overrides[p.key];
-    values[p.key] = typeof v === 'number' && Number.isFinite(v) && v >= p.min && v <= p.max ? v : p.defaultValue;
+    values[p.key] = ruleParamProblem(p, v) === null ? v : p.defaultValue;
   }
   return values;
 }

@@ -243,7 +243,22 @@ export class Supervision1766000000000 implements MigrationInterface {
       after = Number(rows[rows.length - 1].id);
     }
     await createImmutabilityTriggers(q);
-    await q.createIndex('entries', idx('entries', 'payee', ['village_id', 'counterparty_norm', 'occurred_on']));
+    // Covering for the payment rules: they read only this index, never whole entry rows.
+    await q.createIndex(
+      'entries',
+      idx('entries', 'payee', [
+        'village_id',
+        'counterparty_norm',
+        'occurred_on',
+        'direction',
+        'status',
+        'amount_fen',
+        'reverses_id',
+        'payment_method',
+        'import_batch_id',
+        'created_at',
+      ]),
+    );
   }
 
   /**

@@ -10,7 +10,8 @@ import { moneyColumn, timestampColumn } from '../../database/columns';
 @Index('UQ_entries_village_serial', ['villageId', 'serial'], { unique: true })
 @Index('IDX_entries_public_list', ['villageId', 'status', 'occurredOn', 'id'])
 @Index('IDX_entries_status_village', ['status', 'villageId'])
-@Index('IDX_entries_payee', ['villageId', 'counterpartyNorm', 'occurredOn'])
+// Covering index of the supervision rules' payment scans (migration 1766).
+@Index('IDX_entries_payee', ['villageId', 'counterpartyNorm', 'occurredOn', 'direction', 'status', 'amountFen', 'reversesId', 'paymentMethod', 'importBatchId', 'createdAt'])
 export class Entry {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;

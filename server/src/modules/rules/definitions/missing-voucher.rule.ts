@@ -1,0 +1,46 @@
+import type { Finding, RuleContext, SupervisionRule } from '../rule';
+import { entryEvidence, entryFacts, readEntry, Row, yuan } from './evidence';
+import { entryColumns, payment, paymentsFrom, selectInOrder } from './sql/entries';
+
+/**
+ * Payments without any voucher file (支出无凭证): an anti-join of the payments (covering payee
+ * index) with IDX_attachments_entry, written as LEFT JOIN … IS NULL so that MariaDB probes the
+ * index per payment (as NOT EXISTS it materialises every attachment's entry id first, a temporary
+ * table on disk at a million attachments); then the few found rows by primary key.
+ */
+export const missingVoucherRule: SupervisionRule = {
+  id: 'missing-voucher',
+  title: '支出没有凭证',
+  explanation:
+    '已经公开的支出记账没有上传任何原始凭证（发票、收据、签收单、合同等照片或文件）。' +
+    '《会计法》第十四条要求办理经济业务必须取得原始凭证；没有凭证的支出无法核实是否真实发生，也是村民最常质疑的地方。' +
+    '可以设置起查金额，只看达到这个金额的支出。',
+  severity: 'medium',
+  params: [{ key: 'minAmountFen', label: '起查金额', kind: 'fen', defaultValue: 0, min: 0, max: 1_000_000_000_000 }],
+  incremental: true,
+  level: 'village',
+
+  async detect(ctx: RuleContext): Promise<Finding[]> {
+    const { minAmountFen } = ctx.params;
+    const rows: Row[] = await ctx.em.query(
+      `${selectInOrder(ctx)}${entryColumns('e')}
+         FROM (SELECT DISTINCT p.id AS id FROM ${paymentsFrom(ctx, 'p')} LEFT JOIN attachments a ON a.entry_id = p.id
+                WHERE ${payment('p')} AND p.amount_fen >= ? AND ${ctx.scope.sql('p.village_id')} AND a.id IS NULL) x
+         JOIN entries e ON e.id = x.id`,
+      [minAmountFen, ...ctx.scope.params],
+    );
+    return rows.map((r) => {
+      const e = readEntry(r);
+      return {
+        subjectType: 'entry',
+        subjectId: e.id,
+        period: '',
+        villageId: e.villageId,
+        amountFen: e.amountFen,
+        summary: `${e.occurredOn} 向${e.payee}支付 ${yuan(e.amountFen)} 元的记账（第 ${e.serial} 号）已公开，但没有任何凭证`,
+        evidence: [entryEvidence(e)],
+        facts: { ...entryFacts(e), minAmountFen },
+      };
+    });
+  },
+};
