@@ -2,6 +2,7 @@
 //   npm run e2e -w @mingbai/miniapp
 // Needs: npm run build -w @mingbai/shared, npm run build -w @mingbai/server, npm run build:h5 -w @mingbai/miniapp,
 // and Debian's chromium + fonts-noto-cjk (or CHROMIUM_PATH). Screenshots of every page visited go to e2e/artifacts/.
+// E2E_JOURNEYS=supervision (comma-separated names) runs only some journeys.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { todayInChina } from '@mingbai/shared'
@@ -14,6 +15,7 @@ import { bookkeepingJourney } from './journeys/bookkeeping.mjs'
 import { reversalJourney } from './journeys/reversal.mjs'
 import { elderlyJourney } from './journeys/elderly.mjs'
 import { reportJourney } from './journeys/report.mjs'
+import { supervisionJourney } from './journeys/supervision.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** 石桥村, the demo village the demo staff accounts belong to. */
@@ -26,7 +28,20 @@ const JOURNEYS = [
   ['reversal', 'a published entry is reversed (红字冲销), approved, both linked, totals net to zero', reversalJourney],
   ['elderly', '长辈模式 enlarges the text and survives a reload', elderlyJourney],
   ['report', 'a report filed offline is sent once on reconnect, handled by the inspector, read by receipt code, unseen by the bookkeeper', reportJourney],
+  [
+    'supervision',
+    "an inspector opens the dashboard, accepts the rent-arrears warning of the demo village and concludes it with the amount to recover; the villager's contract page shows the installment paid once the bookkeeper records the receipt",
+    supervisionJourney,
+  ],
 ]
+
+/** E2E_JOURNEYS=report,supervision runs only those, in the usual order ('reversal' needs 'bookkeeping' before it). */
+function chosenJourneys() {
+  const only = (process.env.E2E_JOURNEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const unknown = only.filter((n) => !JOURNEYS.some(([name]) => name === n))
+  if (unknown.length) throw new Error(`unknown journeys in E2E_JOURNEYS: ${unknown.join(', ')} (known: ${JOURNEYS.map(([n]) => n).join(', ')})`)
+  return only.length ? JOURNEYS.filter(([name]) => only.includes(name)) : JOURNEYS
+}
 
 async function main() {
   const started = Date.now()
@@ -34,6 +49,7 @@ async function main() {
   let server = null
   let browser = null
   try {
+    const journeys = chosenJourneys()
     server = await startServer()
     console.log(`# server on ${server.base} (fresh database, demo seed) ready in ${(server.startedInMs / 1000).toFixed(1)} s`)
     const api = new Api(server.api)
@@ -42,7 +58,7 @@ async function main() {
 
     browser = await launchChromium()
     console.log(`# ${browser.version()}`)
-    // Four people, four phones: each context has its own storage (session, chosen village, settings).
+    // Five people, five phones: each context has its own storage (session, chosen village, settings).
     const ctx = {
       r,
       api,
@@ -53,10 +69,11 @@ async function main() {
       bookkeeper: await Phone.open(browser, 'bookkeeper', server.base),
       approver: await Phone.open(browser, 'approver', server.base),
       inspector: await Phone.open(browser, 'inspector', server.base),
+      townInspector: await Phone.open(browser, 'town-inspector', server.base),
     }
-    for (const p of [ctx.villager, ctx.bookkeeper, ctx.approver, ctx.inspector]) r.watch(p)
+    for (const p of [ctx.villager, ctx.bookkeeper, ctx.approver, ctx.inspector, ctx.townInspector]) r.watch(p)
 
-    for (const [name, title, journey] of JOURNEYS) await r.journey(name, title, () => journey(ctx))
+    for (const [name, title, journey] of journeys) await r.journey(name, title, () => journey(ctx))
   } catch (e) {
     r.fail('setup', e)
     if (server) console.log(`# server log (last lines):\n${server.logTail()}`)

@@ -24,6 +24,27 @@ export async function signIn(phone, username, landing) {
   await phone.onPage(landing, '.sf-header')
 }
 
+/**
+ * On a staff phone, opens the account's own page: signs in at 我的 → 工作人员登录 when signed out,
+ * or taps 进入工作台 when the phone is still signed in as `roleLabel` from an earlier journey.
+ */
+export async function openDesk(phone, username, roleLabel, landing, landingSelector = '.sf-header') {
+  await phone.go('/#/pages/me/index')
+  await phone.onPage('pages/me/index', '.elderly-switch')
+  const login = phone.view.getByText('工作人员登录', { exact: true })
+  const enter = phone.view.getByText('进入工作台', { exact: true })
+  await login.or(enter).first().waitFor()
+  if (await login.isVisible()) {
+    await login.click()
+    await phone.onPage(LOGIN_PAGE, 'input[placeholder="请输入用户名"]')
+    await signIn(phone, username, landing)
+  } else {
+    await containsText(phone.view.locator('.me__who'), roleLabel, `signed in as the ${roleLabel}`)
+    await enter.click()
+  }
+  await phone.onPage(landing, landingSelector)
+}
+
 export async function bookkeepingJourney({ r, api, villager: v, bookkeeper: bk, approver: ap, villageId, year, state }) {
   // ¥1,234.56: one approval publishes it (the demo town asks for a second one from ¥50,000.00).
   const amountFen = 123_456
@@ -162,18 +183,9 @@ export async function openForReview(ap, summary, id) {
   await containsText(ap.view, summary, 'entry under review')
 }
 
-/**
- * Chooses a subject in Taro's H5 picker, a wheel: a tap on a row turns the wheel to it (the
- * wheel's translucent mask lies over the rows and passes the tap to the wheel), then 确定.
- */
+/** Chooses a subject in the form's picker. */
 async function pickSubject(phone, label) {
   await phone.view.getByText('请选择科目').click()
-  const picker = phone.page.locator('.weui-picker:visible')
-  await picker.waitFor()
-  // Wait for the slide-up to finish: a trial click waits until the button is still and on screen.
-  await picker.locator('.weui-picker__action', { hasText: '确定' }).click({ trial: true })
-  await picker.locator('.weui-picker__item', { hasText: label }).click({ force: true })
-  await phone.page.waitForTimeout(400) // the wheel settles (0.3 s transition)
-  await picker.locator('.weui-picker__action', { hasText: '确定' }).click()
+  await phone.pickInWheel(label)
   await containsText(phone.view.locator('.sf-picker').first(), label, 'chosen subject')
 }

@@ -6,14 +6,15 @@
 import { CASE_STATUS_LABELS } from '@mingbai/shared'
 import { assert, assertEqual, containsText, count, hasText, until } from '../lib/expect.mjs'
 import { receiptPng } from '../lib/png.mjs'
-import { BOOKKEEPER, BOOKKEEPER_PAGE, LOGIN_PAGE, signIn } from './bookkeeping.mjs'
+import { BOOKKEEPER, BOOKKEEPER_PAGE, LOGIN_PAGE, openDesk, signIn } from './bookkeeping.mjs'
 
 export const INSPECTOR = 'demo_inspector'
 const FORM_PAGE = 'packages/report/pages/form/index'
 const RECEIPT_PAGE = 'packages/report/pages/receipt/index'
 const FOLLOW_PAGE = 'packages/report/pages/follow/index'
-const INBOX_PAGE = 'packages/inspector/pages/inbox/index'
-const DETAIL_PAGE = 'packages/inspector/pages/detail/index'
+export const INBOX_PAGE = 'packages/inspector/pages/inbox/index'
+export const DETAIL_PAGE = 'packages/inspector/pages/detail/index'
+export const DASHBOARD_PAGE = 'packages/inspector/pages/dashboard/index'
 const CATEGORY = '账目不实'
 
 // What Chromium logs for each request that fails while the phone is offline (and nothing else).
@@ -129,13 +130,18 @@ export async function reportJourney({ r, api, villager: v, inspector: ins, bookk
     assertEqual([view.text, view.status, view.photos.length, view.anonymous], [text, 'submitted', 1, true], 'the report by its receipt code')
   })
 
-  await r.step('the inspector signs in at 我的 → 工作人员登录 and lands on 举报受理', async () => {
+  await r.step('the inspector signs in at 我的 → 工作人员登录, lands on 监督看板 and taps 举报受理', async () => {
     await ins.go('/#/pages/me/index')
     await ins.onPage('pages/me/index', '.elderly-switch')
     await ins.view.getByText('工作人员登录', { exact: true }).click()
     await ins.onPage(LOGIN_PAGE, 'input[placeholder="请输入用户名"]')
-    await signIn(ins, INSPECTOR, INBOX_PAGE)
+    await signIn(ins, INSPECTOR, DASHBOARD_PAGE)
+    await ins.view.locator('.ip-dash__fig--reports').waitFor()
+    await r.shot(ins, 'inspector-dashboard')
+    await ins.view.locator('.ip-dash__tile--reports').click()
+    await ins.onPage(`${INBOX_PAGE}?kind=report`, '.ip-inbox__total')
     await hasText(ins.view.locator('.ip-title-row .t-title'), '举报受理', 'inbox title')
+    await ins.view.locator('.ip-kinds__item--report.sf-tabs__item--on').waitFor()
     await r.shot(ins, 'inspector-inbox')
   })
 
@@ -238,20 +244,7 @@ export async function reportJourney({ r, api, villager: v, inspector: ins, bookk
       for (const [name, value] of Object.entries(secrets)) assert(!s.includes(value), `${where} contains the report's ${name}`)
     }
 
-    await bk.go('/#/pages/me/index')
-    await bk.onPage('pages/me/index', '.elderly-switch')
-    const login = bk.view.getByText('工作人员登录', { exact: true })
-    const enter = bk.view.getByText('进入工作台', { exact: true })
-    await login.or(enter).first().waitFor()
-    if (await login.isVisible()) {
-      await login.click()
-      await bk.onPage(LOGIN_PAGE, 'input[placeholder="请输入用户名"]')
-      await signIn(bk, BOOKKEEPER, BOOKKEEPER_PAGE)
-    } else {
-      await containsText(bk.view.locator('.me__who'), '报账员', 'signed in as the bookkeeper')
-      await enter.click()
-      await bk.onPage(BOOKKEEPER_PAGE, '.sf-tabs')
-    }
+    await openDesk(bk, BOOKKEEPER, '报账员', BOOKKEEPER_PAGE, '.sf-tabs')
     for (const tab of ['草稿', '待审核', '被退回', '已公开']) {
       await bk.view.locator('.sf-tabs__item', { hasText: tab }).click()
       await bk.view.locator('.sf-tabs__item--on', { hasText: tab }).waitFor()

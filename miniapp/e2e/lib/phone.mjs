@@ -127,6 +127,21 @@ export class Phone {
     await button.click()
   }
 
+  /**
+   * In Taro's H5 picker (a wheel) that is opening: a tap on a row turns the wheel to it (the
+   * wheel's translucent mask lies over the rows and passes the tap to the wheel), then 确定.
+   */
+  async pickInWheel(label) {
+    const picker = this.page.locator('.weui-picker:visible')
+    await picker.waitFor()
+    // Wait for the slide-up to finish: a trial click waits until the button is still and on screen.
+    await picker.locator('.weui-picker__action', { hasText: '确定' }).click({ trial: true })
+    await picker.locator('.weui-picker__item', { hasText: label }).first().click({ force: true })
+    await this.page.waitForTimeout(400) // the wheel settles (0.3 s transition)
+    await picker.locator('.weui-picker__action', { hasText: '确定' }).click()
+    await picker.waitFor({ state: 'hidden' })
+  }
+
   /** The computed font size, in CSS px, of the first element matching selector on the page on screen. */
   async fontSize(selector) {
     return this.view.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
