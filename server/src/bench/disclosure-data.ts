@@ -59,6 +59,21 @@ export interface BenchLayout {
   /** First date of the ledgers and today, YYYY-MM-DD. */
   start: string;
   today: string;
+  /** Optional reshaping of new entries (the rules benchmark's); none for the disclosure benchmark. */
+  shaper?: EntryShaper;
+}
+
+/**
+ * Changes a benchmark makes to each newly generated entry before it is hashed and published, and
+ * the extra columns (after ENTRY_COLUMNS) it fills. A reversal copies its original's extra columns.
+ */
+export interface EntryShaper {
+  readonly extraColumns: readonly string[];
+  /**
+   * May change the row's payee, amount, method, voucher number, date (within its month) and
+   * created/updated/submitted/published times; must append one value per extra column.
+   */
+  shape(row: Row, ctx: { villageId: number; pending: boolean }): void;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -131,7 +146,8 @@ export class BenchLedger {
     if (!pending && chain.recent.length > 5 && rng.chance(0.002)) {
       const [original] = chain.recent.splice(rng.int(0, chain.recent.length - 1), 1);
       const o = original.row;
-      return this.publish(chain, [id, chain.id, 'published', o[3], o[4], o[5], date, o[7], o[8], o[9], `冲销第${original.serial}号：重复入账`, o[11], o[12], original.id, '重复入账', null, 1, null, 1, stamp(created), stamp(published), stamp(created), stamp(published), null, null, null], original.serial);
+      const reversal: Row = [id, chain.id, 'published', o[3], o[4], o[5], date, o[7], o[8], o[9], `冲销第${original.serial}号：重复入账`, o[11], o[12], original.id, '重复入账', null, 1, null, 1, stamp(created), stamp(published), stamp(created), stamp(published), null, null, null];
+      return this.publish(chain, [...reversal, ...o.slice(ENTRY_COLUMNS.length)], original.serial);
     }
 
     let pickAt = rng.int(1, TOTAL_WEIGHT);
@@ -152,6 +168,7 @@ export class BenchLedger {
       kind === 'person' ? maskPersonName(name) : name, summary, rng.pick(METHODS), `记-${year}-${String(voucherSeq).padStart(3, '0')}`,
       null, null, null, 1, null, 1, stamp(created), stamp(pending ? created : published), stamp(created), pending ? null : stamp(published), null, null, null,
     ];
+    this.layout.shaper?.shape(row, { villageId: chain.id, pending });
     if (pending) return row;
     this.publish(chain, row, null);
     chain.recent.push({ id, serial: chain.serial, row });
