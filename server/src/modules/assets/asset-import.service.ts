@@ -10,17 +10,14 @@ import {
   type RegisterImportResult,
 } from '@mingbai/shared';
 import { Db } from '../../database/db.service';
-import { isUniqueViolation } from '../../database/unique-violation';
 import { Clock } from '../../common/clock/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { ValidationFailed } from '../../common/errors/app-exception';
-import { ImportBatch } from '../imports/import-batch.entity';
-import type { RowError } from '../imports/import.types';
 import { Asset } from './asset.entity';
 import { AssetsRepository } from './assets.repository';
 import { AssetFields, AssetsService, normalise } from './assets.service';
-import { readRegisterSheet, RegisterColumns, rowErrors } from './register-sheet';
+import { readRegisterSheet, RegisterColumns } from './register-sheet';
 import { labelTable, RowReader } from './register-cells';
+import { noteRepeatedCode, requireNoErrors, writeImportBatch } from './register-import';
 
 type Field = keyof AssetFields;
 
@@ -87,12 +84,7 @@ export class AssetImportService {
         note: read.text(r.cell('note')) ?? null,
       };
       read.addRuleErrors(validateAssetInput(raw, { today }));
-      const code = raw.code?.trim().toLowerCase();
-      if (code) {
-        const first = seen.get(code);
-        if (first !== undefined) read.fail('code', `资产编号与第${first}行重复`);
-        else seen.set(code, r.row);
-      }
+      noteRepeatedCode(read, seen, raw.code, '资产编号');
       errors.push(...read.errors);
       if (read.errors.length === 0) good.push({ row: r.row, fields: normalise(raw as AssetFields) });
     }
@@ -101,48 +93,36 @@ export class AssetImportService {
       village.id,
       good.map((g) => g.fields.code),
     );
-    for (const g of good)
-      if (taken.has(g.fields.code.toLowerCase())) errors.push({ row: g.row, field: 'code', reason: '本村已有相同编号的资产' });
-    if (errors.length) throw rowErrors(sortErrors(errors));
+    const takenReason = '本村已有相同编号的资产';
+    requireNoErrors(
+      errors,
+      good.map((g) => ({ row: g.row, code: g.fields.code })),
+      taken,
+      takenReason,
+    );
     if (dryRun) return { batchId: 0, rows: good.length, ids: [] };
 
     const now = this.clock.now();
-    try {
-      return await this.db.transaction(async (em) => {
-        const batch = await em.insert(ImportBatch, {
+    const batch = { villageId: village.id, user, fileName, rowCount: good.length, now, takenReason };
+    return writeImportBatch(this.db, batch, async (em, batchId) => {
+      const ids: number[] = [];
+      for (const g of good) {
+        const res = await em.insert(Asset, {
+          ...g.fields,
           villageId: village.id,
+          status: 'submitted',
+          rejectReason: null,
+          pendingChange: null,
+          importBatchId: batchId,
           createdBy: user.id,
-          fileName,
-          rowCount: good.length,
+          approvedBy: null,
+          approvedAt: null,
           createdAt: now,
+          updatedAt: now,
         });
-        const batchId = Number(batch.identifiers[0].id);
-        const ids: number[] = [];
-        for (const g of good) {
-          const res = await em.insert(Asset, {
-            ...g.fields,
-            villageId: village.id,
-            status: 'submitted',
-            rejectReason: null,
-            pendingChange: null,
-            importBatchId: batchId,
-            createdBy: user.id,
-            approvedBy: null,
-            approvedAt: null,
-            createdAt: now,
-            updatedAt: now,
-          });
-          ids.push(Number(res.identifiers[0].id));
-        }
-        return { batchId, rows: ids.length, ids };
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new ValidationFailed([{ field: 'code', reason: '本村已有相同编号的资产（刚刚由他人录入）' }]);
-      throw e;
-    }
+        ids.push(Number(res.identifiers[0].id));
+      }
+      return ids;
+    });
   }
-}
-
-export function sortErrors(errors: RowError[]): RowError[] {
-  return errors.sort((a, b) => a.row - b.row);
 }

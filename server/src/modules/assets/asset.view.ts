@@ -7,6 +7,21 @@ export interface AssetPending extends PendingBase {
   changes: Partial<Omit<AssetInput, 'villageId'>>;
 }
 
+/** The fields of an asset as staff entered them (its village aside). */
+export function assetFields(a: Asset): Omit<AssetInput, 'villageId'> {
+  return {
+    code: a.code,
+    name: a.name,
+    kind: a.kind,
+    location: a.location,
+    areaM2: a.areaM2,
+    bookValueFen: a.bookValueFen,
+    usage: a.usage,
+    acquiredOn: a.acquiredOn,
+    note: a.note,
+  };
+}
+
 export function toAssetDto(a: Asset, villageName: string, contractIds: number[]): AssetDto {
   const pending = parsePending<AssetPending>(a.pendingChange);
   const pendingChange: AssetChangeDto | null = pending && {
@@ -18,15 +33,7 @@ export function toAssetDto(a: Asset, villageName: string, contractIds: number[])
     id: a.id,
     villageId: a.villageId,
     villageName,
-    code: a.code,
-    name: a.name,
-    kind: a.kind,
-    location: a.location,
-    areaM2: a.areaM2,
-    bookValueFen: a.bookValueFen,
-    usage: a.usage,
-    acquiredOn: a.acquiredOn,
-    note: a.note,
+    ...assetFields(a),
     status: a.status,
     rejectReason: a.rejectReason,
     createdBy: a.createdBy,

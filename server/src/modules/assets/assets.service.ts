@@ -2,17 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { validateAssetInput, type AssetDto, type AssetInput, type Page, type RegisterBatchApprovalResult } from '@mingbai/shared';
 import { Db } from '../../database/db.service';
-import { isUniqueViolation } from '../../database/unique-violation';
 import { Clock } from '../../common/clock/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/scope/scope.service';
 import { AppException, NotFound, ValidationFailed } from '../../common/errors/app-exception';
 import { Region } from '../regions/region.entity';
-import { ImportBatch } from '../imports/import-batch.entity';
 import { Asset } from './asset.entity';
 import { AssetsRepository } from './assets.repository';
-import { AssetPending, toAssetDto } from './asset.view';
-import { parsePending, requireAuthor, requireReviewer, requireTransition, requireVillageBookkeeper } from './register-review';
+import { assetFields, AssetPending, toAssetDto } from './asset.view';
+import { parsePending, requireAuthor, requireTransition, requireVillageBookkeeper } from './register-review';
+import { approveWaitingInBatch, findVisible, lockForReview, rejection, stripUndefined, writeUnique } from './register-writes';
 import { CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
 import { StaffRegisterQuery } from './dto/register-query.dto';
 
@@ -74,7 +73,7 @@ export class AssetsService {
       const now = this.clock.now();
       if (asset.status === 'approved') {
         requireTransition(asset, 'change', 'asset');
-        const merged = normalise({ ...pick(asset), ...stripUndefined(dto) });
+        const merged = normalise({ ...assetFields(asset), ...stripUndefined(dto) });
         this.check(merged);
         const changes = Object.fromEntries(FIELDS.filter((f) => merged[f] !== asset[f]).map((f) => [f, merged[f]])) as Partial<AssetFields>;
         if (Object.keys(changes).length === 0) throw new ValidationFailed([{ field: 'body', reason: '没有任何改动' }]);
@@ -84,7 +83,7 @@ export class AssetsService {
         return;
       }
       requireAuthor(user, asset, 'edit', 'asset');
-      const merged = normalise({ ...pick(asset), ...stripUndefined(dto) });
+      const merged = normalise({ ...assetFields(asset), ...stripUndefined(dto) });
       this.check(merged);
       if (await this.assets.codeTaken(em, asset.villageId, merged.code, asset.id)) throw CODE_TAKEN();
       await em.update(Asset, { id }, { ...merged, updatedAt: now });
@@ -96,7 +95,7 @@ export class AssetsService {
     await this.db.transaction(async (em) => {
       const asset = requireVillageBookkeeper(user, await this.assets.lock(em, id), 'asset');
       requireAuthor(user, asset, 'submit', 'asset');
-      this.check(pick(asset));
+      this.check(assetFields(asset));
       await em.update(Asset, { id }, { status: 'submitted', rejectReason: null, updatedAt: this.clock.now() });
     });
     return this.get(user, id);
@@ -124,7 +123,7 @@ export class AssetsService {
       return;
     }
     const pending = parsePending<AssetPending>(asset.pendingChange)!;
-    const merged = normalise({ ...pick(asset), ...pending.changes });
+    const merged = normalise({ ...assetFields(asset), ...pending.changes });
     this.check(merged);
     if (await this.assets.codeTaken(em, asset.villageId, merged.code, asset.id)) throw CODE_TAKEN();
     await em.update(
@@ -138,9 +137,7 @@ export class AssetsService {
   async reject(user: AuthUser, id: number, reason: string): Promise<AssetDto> {
     await this.db.transaction(async (em) => {
       const asset = await this.reviewable(em, user, id, 'reject');
-      const now = this.clock.now();
-      if (asset.status === 'submitted') await em.update(Asset, { id }, { status: 'rejected', rejectReason: reason.trim(), updatedAt: now });
-      else await em.update(Asset, { id }, { pendingChange: null, rejectReason: reason.trim(), updatedAt: now });
+      await em.update(Asset, { id }, rejection(asset, reason, this.clock.now()));
     });
     return this.get(user, id);
   }
@@ -148,21 +145,15 @@ export class AssetsService {
   /** Approves every asset of an import batch still waiting, in one transaction: all or none. */
   approveBatch(user: AuthUser, batchId: number): Promise<RegisterBatchApprovalResult> {
     return this.writeUnique(async (em) => {
-      const batch = await em.findOne(ImportBatch, { where: { id: batchId } });
-      const village = batch && (await this.assets.findVillage(batch.villageId, em));
-      if (!batch || !village || !this.scope.covers(user, village)) throw new NotFound('import batch');
-      const waiting = await this.assets.waitingInBatch(em, batchId);
-      if (waiting.length === 0) throw new AppException(409, 'NOTHING_TO_APPROVE', 'no asset of this import batch is waiting for approval');
-      for (const a of waiting) await this.approveIn(em, user, a.id);
-      return { approved: waiting.length };
+      const { approved } = await approveWaitingInBatch(em, this.assets, this.scope, user, batchId, 'asset', (id) =>
+        this.approveIn(em, user, id),
+      );
+      return { approved: approved.length };
     });
   }
 
   async get(user: AuthUser, id: number): Promise<AssetDto> {
-    const asset = await this.assets.find(id);
-    const village = asset && (await this.assets.findVillage(asset.villageId));
-    if (!asset || !village || !this.scope.covers(user, village)) throw new NotFound('asset');
-    if (asset.status === 'draft' && asset.createdBy !== user.id) throw new NotFound('asset');
+    const { rec: asset, village } = await findVisible(this.assets, this.scope, user, id, 'asset');
     return toAssetDto(asset, village.name, (await this.assets.contractIds([id])).get(id) ?? []);
   }
 
@@ -201,22 +192,13 @@ export class AssetsService {
     if (errors.length) throw new ValidationFailed(errors);
   }
 
-  private async reviewable(em: EntityManager, user: AuthUser, id: number, action: 'approve' | 'reject'): Promise<Asset> {
-    const asset = await this.assets.lock(em, id);
-    const village = asset && (await this.assets.findVillage(asset.villageId, em));
-    if (!asset || !village || !this.scope.covers(user, village)) throw new NotFound('asset');
-    requireReviewer(user, asset, action, 'asset');
-    return asset;
+  private reviewable(em: EntityManager, user: AuthUser, id: number, action: 'approve' | 'reject'): Promise<Asset> {
+    return lockForReview(em, this.assets, this.scope, user, id, action, 'asset');
   }
 
   /** A write whose unique code index may still refuse a row another request stored meanwhile. */
-  private async writeUnique<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction(work);
-    } catch (e) {
-      if (isUniqueViolation(e)) throw CODE_TAKEN();
-      throw e;
-    }
+  private writeUnique<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return writeUnique(this.db, CODE_TAKEN, work);
   }
 }
 
@@ -233,22 +215,4 @@ export function normalise(f: AssetFields): AssetFields {
     acquiredOn: f.acquiredOn ?? null,
     note: f.note?.trim() || null,
   };
-}
-
-function pick(a: Asset): AssetFields {
-  return {
-    code: a.code,
-    name: a.name,
-    kind: a.kind,
-    location: a.location,
-    areaM2: a.areaM2,
-    bookValueFen: a.bookValueFen,
-    usage: a.usage,
-    acquiredOn: a.acquiredOn,
-    note: a.note,
-  };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -14,18 +14,15 @@ import {
   type RegisterImportResult,
 } from '@mingbai/shared';
 import { Db } from '../../database/db.service';
-import { isUniqueViolation } from '../../database/unique-violation';
 import { Clock } from '../../common/clock/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
-import { ValidationFailed } from '../../common/errors/app-exception';
-import { ImportBatch } from '../imports/import-batch.entity';
 import { guessKind } from '../imports/mapping/cell-values';
 import { Asset } from '../assets/asset.entity';
 import { AssetsRepository } from '../assets/assets.repository';
 import { AssetsService } from '../assets/assets.service';
-import { readRegisterSheet, RegisterColumns, rowErrors } from '../assets/register-sheet';
+import { readRegisterSheet, RegisterColumns } from '../assets/register-sheet';
 import { labelTable, RowReader } from '../assets/register-cells';
-import { sortErrors } from '../assets/asset-import.service';
+import { noteRepeatedCode, requireNoErrors, writeImportBatch } from '../assets/register-import';
 import { Contract } from './contract.entity';
 import { ContractsRepository } from './contracts.repository';
 import { ContractFields, contractRowValues, ContractRowValues, normaliseContract } from './contracts.service';
@@ -148,12 +145,7 @@ export class ContractImportService {
         note: read.text(r.cell('note')) ?? null,
       };
       read.addRuleErrors(validateContractInput(raw));
-      const code = raw.code?.trim().toLowerCase();
-      if (code) {
-        const first = seen.get(code);
-        if (first !== undefined) read.fail('code', `合同编号与第${first}行重复`);
-        else seen.set(code, r.row);
-      }
+      noteRepeatedCode(read, seen, raw.code, '合同编号');
       errors.push(...read.errors);
       if (read.errors.length === 0)
         good.push({ row: r.row, values: contractRowValues(normaliseContract(raw as ContractFields), asset, null) });
@@ -163,48 +155,40 @@ export class ContractImportService {
       village.id,
       good.map((g) => g.values.row.code),
     );
-    for (const g of good)
-      if (taken.has(g.values.row.code.toLowerCase())) errors.push({ row: g.row, field: 'code', reason: '本村已有相同编号的合同' });
-    if (errors.length) throw rowErrors(sortErrors(errors));
+    const takenReason = '本村已有相同编号的合同';
+    requireNoErrors(
+      errors,
+      good.map((g) => ({ row: g.row, code: g.values.row.code })),
+      taken,
+      takenReason,
+    );
     if (dryRun) return { batchId: 0, rows: good.length, ids: [] };
 
     const now = this.clock.now();
-    try {
-      return await this.db.transaction(async (em) => {
-        const batch = await em.insert(ImportBatch, {
+    const batch = { villageId: village.id, user, fileName, rowCount: good.length, now, takenReason };
+    return writeImportBatch(this.db, batch, async (em, batchId) => {
+      const ids: number[] = [];
+      for (const g of good) {
+        const res = await em.insert(Contract, {
+          ...g.values.row,
           villageId: village.id,
+          status: 'submitted',
+          rejectReason: null,
+          terminatedOn: null,
+          terminationReason: null,
+          pendingChange: null,
+          importBatchId: batchId,
           createdBy: user.id,
-          fileName,
-          rowCount: good.length,
+          approvedBy: null,
+          approvedAt: null,
           createdAt: now,
+          updatedAt: now,
         });
-        const batchId = Number(batch.identifiers[0].id);
-        const ids: number[] = [];
-        for (const g of good) {
-          const res = await em.insert(Contract, {
-            ...g.values.row,
-            villageId: village.id,
-            status: 'submitted',
-            rejectReason: null,
-            terminatedOn: null,
-            terminationReason: null,
-            pendingChange: null,
-            importBatchId: batchId,
-            createdBy: user.id,
-            approvedBy: null,
-            approvedAt: null,
-            createdAt: now,
-            updatedAt: now,
-          });
-          const id = Number(res.identifiers[0].id);
-          await this.contracts.replaceInstallments(em, id, g.values.installments);
-          ids.push(id);
-        }
-        return { batchId, rows: ids.length, ids };
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new ValidationFailed([{ field: 'code', reason: '本村已有相同编号的合同（刚刚由他人录入）' }]);
-      throw e;
-    }
+        const id = Number(res.identifiers[0].id);
+        await this.contracts.replaceInstallments(em, id, g.values.installments);
+        ids.push(id);
+      }
+      return ids;
+    });
   }
 }

@@ -15,26 +15,18 @@ import {
   type StaffContractItemDto,
 } from '@mingbai/shared';
 import { Db } from '../../database/db.service';
-import { isUniqueViolation } from '../../database/unique-violation';
 import { Clock } from '../../common/clock/clock';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { ScopeService } from '../../common/scope/scope.service';
 import { IdNumberHasher } from '../../common/crypto/id-number-hasher';
 import { DomainEvents } from '../../common/events/domain-events';
-import { AppException, NotFound, ValidationFailed } from '../../common/errors/app-exception';
+import { AppException, ValidationFailed } from '../../common/errors/app-exception';
 import { AttachmentsService } from '../attachments/attachments.service';
-import { ImportBatch } from '../imports/import-batch.entity';
 import { Region } from '../regions/region.entity';
 import { Asset } from '../assets/asset.entity';
 import { AssetsService } from '../assets/assets.service';
-import {
-  parsePending,
-  PendingBase,
-  requireAuthor,
-  requireReviewer,
-  requireTransition,
-  requireVillageBookkeeper,
-} from '../assets/register-review';
+import { parsePending, PendingBase, requireAuthor, requireTransition, requireVillageBookkeeper } from '../assets/register-review';
+import { approveWaitingInBatch, findVisible, lockForReview, rejection, stripUndefined, writeUnique } from '../assets/register-writes';
 import { StaffRegisterQuery } from '../assets/dto/register-query.dto';
 import { Contract } from './contract.entity';
 import { ContractsRepository } from './contracts.repository';
@@ -251,10 +243,7 @@ export class ContractsService {
   async reject(user: AuthUser, id: number, reason: string): Promise<ContractDto> {
     await this.db.transaction(async (em) => {
       const contract = await this.reviewable(em, user, id, 'reject');
-      const now = this.clock.now();
-      if (contract.status === 'submitted')
-        await em.update(Contract, { id }, { status: 'rejected', rejectReason: reason.trim(), updatedAt: now });
-      else await em.update(Contract, { id }, { pendingChange: null, rejectReason: reason.trim(), updatedAt: now });
+      await em.update(Contract, { id }, rejection(contract, reason, this.clock.now()));
     });
     return this.get(user, id);
   }
@@ -262,24 +251,17 @@ export class ContractsService {
   /** Approves every contract of an import batch still waiting, in one transaction: all or none. */
   async approveBatch(user: AuthUser, batchId: number): Promise<RegisterBatchApprovalResult> {
     const { villageId, ids } = await this.writeUnique(async (em) => {
-      const batch = await em.findOne(ImportBatch, { where: { id: batchId } });
-      const village = batch && (await this.contracts.findVillage(batch.villageId, em));
-      if (!batch || !village || !this.scope.covers(user, village)) throw new NotFound('import batch');
-      const waiting = await this.contracts.waitingInBatch(em, batchId);
-      if (waiting.length === 0)
-        throw new AppException(409, 'NOTHING_TO_APPROVE', 'no contract of this import batch is waiting for approval');
-      for (const c of waiting) await this.approveIn(em, user, c.id);
-      return { villageId: village.id, ids: waiting.map((c) => c.id) };
+      const { village, approved } = await approveWaitingInBatch(em, this.contracts, this.scope, user, batchId, 'contract', (id) =>
+        this.approveIn(em, user, id),
+      );
+      return { villageId: village.id, ids: approved.map((c) => c.id) };
     });
     this.events.emit({ type: 'contracts.changed', villageId, contractIds: ids });
     return { approved: ids.length };
   }
 
   async get(user: AuthUser, id: number): Promise<ContractDto> {
-    const contract = await this.contracts.find(id);
-    const village = contract && (await this.contracts.findVillage(contract.villageId));
-    if (!contract || !village || !this.scope.covers(user, village)) throw new NotFound('contract');
-    if (contract.status === 'draft' && contract.createdBy !== user.id) throw new NotFound('contract');
+    const { rec: contract } = await findVisible(this.contracts, this.scope, user, id, 'contract');
     return this.views.staffDetail(contract, this.clock.today());
   }
 
@@ -372,21 +354,12 @@ export class ContractsService {
       ]);
   }
 
-  private async reviewable(em: EntityManager, user: AuthUser, id: number, action: 'approve' | 'reject'): Promise<Contract> {
-    const contract = await this.contracts.lock(em, id);
-    const village = contract && (await this.contracts.findVillage(contract.villageId, em));
-    if (!contract || !village || !this.scope.covers(user, village)) throw new NotFound('contract');
-    requireReviewer(user, contract, action, 'contract');
-    return contract;
+  private reviewable(em: EntityManager, user: AuthUser, id: number, action: 'approve' | 'reject'): Promise<Contract> {
+    return lockForReview(em, this.contracts, this.scope, user, id, action, 'contract');
   }
 
-  private async writeUnique<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction(work);
-    } catch (e) {
-      if (isUniqueViolation(e)) throw CODE_TAKEN();
-      throw e;
-    }
+  private writeUnique<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return writeUnique(this.db, CODE_TAKEN, work);
   }
 }
 
@@ -439,8 +412,4 @@ export function normaliseContract(f: ContractFields): ContractFields {
       amountFen: i.amountFen,
     }));
   return out;
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,12 +1,8 @@
 import type { Finding, RuleContext, SupervisionRule } from '../rule';
-import { entryEvidence, entryFacts, readEntry, Row, yuan } from './evidence';
-import { entryColumns, payment, paymentsFrom, selectInOrder } from './sql/entries';
+import { yuan } from './evidence';
+import { entryFinding, flaggedPayments } from './payment-findings';
 
-/**
- * Large cash payments (大额现金支付): the ids from one scan of the payments in scope on the covering
- * payee index (DISTINCT keeps the derived table from being merged into a scan of whole rows), then
- * the few found rows by primary key.
- */
+/** Large cash payments (大额现金支付), found by one scan of the payments (flaggedPayments). */
 export const largeCashRule: SupervisionRule = {
   id: 'large-cash',
   title: '大额现金支付',
@@ -20,25 +16,11 @@ export const largeCashRule: SupervisionRule = {
 
   async detect(ctx: RuleContext): Promise<Finding[]> {
     const { limitFen } = ctx.params;
-    const rows: Row[] = await ctx.em.query(
-      `${selectInOrder(ctx)}${entryColumns('e')}
-         FROM (SELECT DISTINCT p.id AS id FROM ${paymentsFrom(ctx, 'p')}
-                WHERE ${payment('p')} AND p.payment_method = 'cash' AND p.amount_fen > ? AND ${ctx.scope.sql('p.village_id')}) x
-         JOIN entries e ON e.id = x.id`,
-      [limitFen, ...ctx.scope.params],
+    const payments = await flaggedPayments(ctx, `p.payment_method = 'cash' AND p.amount_fen > ?`, [limitFen]);
+    return payments.map((e) =>
+      entryFinding(e, `${e.occurredOn} 以现金向${e.payee}支付 ${yuan(e.amountFen)} 元，超过现金支付限额 ${yuan(limitFen)} 元`, {
+        limitFen,
+      }),
     );
-    return rows.map((r) => {
-      const e = readEntry(r);
-      return {
-        subjectType: 'entry',
-        subjectId: e.id,
-        period: '',
-        villageId: e.villageId,
-        amountFen: e.amountFen,
-        summary: `${e.occurredOn} 以现金向${e.payee}支付 ${yuan(e.amountFen)} 元，超过现金支付限额 ${yuan(limitFen)} 元`,
-        evidence: [entryEvidence(e)],
-        facts: { ...entryFacts(e), limitFen },
-      };
-    });
   },
 };

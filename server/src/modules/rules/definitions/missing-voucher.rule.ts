@@ -1,12 +1,12 @@
 import type { Finding, RuleContext, SupervisionRule } from '../rule';
-import { entryEvidence, entryFacts, readEntry, Row, yuan } from './evidence';
-import { entryColumns, payment, paymentsFrom, selectInOrder } from './sql/entries';
+import { yuan } from './evidence';
+import { entryFinding, flaggedPayments } from './payment-findings';
 
 /**
  * Payments without any voucher file (支出无凭证): an anti-join of the payments (covering payee
  * index) with IDX_attachments_entry, written as LEFT JOIN … IS NULL so that MariaDB probes the
  * index per payment (as NOT EXISTS it materialises every attachment's entry id first, a temporary
- * table on disk at a million attachments); then the few found rows by primary key.
+ * table on disk at a million attachments); then the few found rows by primary key (flaggedPayments).
  */
 export const missingVoucherRule: SupervisionRule = {
   id: 'missing-voucher',
@@ -22,25 +22,16 @@ export const missingVoucherRule: SupervisionRule = {
 
   async detect(ctx: RuleContext): Promise<Finding[]> {
     const { minAmountFen } = ctx.params;
-    const rows: Row[] = await ctx.em.query(
-      `${selectInOrder(ctx)}${entryColumns('e')}
-         FROM (SELECT DISTINCT p.id AS id FROM ${paymentsFrom(ctx, 'p')} LEFT JOIN attachments a ON a.entry_id = p.id
-                WHERE ${payment('p')} AND p.amount_fen >= ? AND ${ctx.scope.sql('p.village_id')} AND a.id IS NULL) x
-         JOIN entries e ON e.id = x.id`,
-      [minAmountFen, ...ctx.scope.params],
+    const payments = await flaggedPayments(
+      ctx,
+      'p.amount_fen >= ? AND a.id IS NULL',
+      [minAmountFen],
+      ' LEFT JOIN attachments a ON a.entry_id = p.id',
     );
-    return rows.map((r) => {
-      const e = readEntry(r);
-      return {
-        subjectType: 'entry',
-        subjectId: e.id,
-        period: '',
-        villageId: e.villageId,
-        amountFen: e.amountFen,
-        summary: `${e.occurredOn} 向${e.payee}支付 ${yuan(e.amountFen)} 元的记账（第 ${e.serial} 号）已公开，但没有任何凭证`,
-        evidence: [entryEvidence(e)],
-        facts: { ...entryFacts(e), minAmountFen },
-      };
-    });
+    return payments.map((e) =>
+      entryFinding(e, `${e.occurredOn} 向${e.payee}支付 ${yuan(e.amountFen)} 元的记账（第 ${e.serial} 号）已公开，但没有任何凭证`, {
+        minAmountFen,
+      }),
+    );
   },
 };
