@@ -34,17 +34,21 @@ export default function RuleSettingsForm({ rule, regionId, busy, serverErrors = 
   const [inputs, setInputs] = useState<Record<string, string>>(() => inputsOf(rule, rule.effectiveParams))
   const [enabled, setEnabled] = useState<Enabled>(rule.enabled ? 'on' : 'off')
   const [errors, setErrors] = useState<SettingsErrors>({})
+  // After 恢复默认 (and no edit since) the region's own values are cleared, not pinned to the defaults,
+  // so the region inherits again from above.
+  const [restored, setRestored] = useState(false)
   const shown = { ...serverErrors, ...errors }
 
   const submit = () => {
     const result = buildSettings(rule.params, inputs, enabled === 'on', regionId)
     if (result.errors) return setErrors(result.errors)
     setErrors({})
-    onSubmit(result.body)
+    onSubmit(restored ? { ...result.body, params: {} } : result.body)
   }
 
   const defaults = () => {
     setInputs(inputsOf(rule, Object.fromEntries(rule.params.map((p) => [p.key, p.defaultValue]))))
+    setRestored(true)
     setErrors({})
   }
 
@@ -63,7 +67,10 @@ export default function RuleSettingsForm({ rule, regionId, busy, serverErrors = 
             type={p.kind === 'fen' || p.kind === 'ratio' || p.kind === 'score' ? 'digit' : 'number'}
             value={inputs[p.key]}
             maxlength={16}
-            onInput={(e) => setInputs((i) => ({ ...i, [p.key]: e.detail.value }))}
+            onInput={(e) => {
+              setRestored(false)
+              setInputs((i) => ({ ...i, [p.key]: e.detail.value }))
+            }}
           />
           <Text className='t-small ip-form__hint ip-rule__range'>
             默认 {formatParam(p.kind, p.defaultValue)}，{rangeText(p)}

@@ -126,6 +126,17 @@ it('edits the region’s parameters, checked at the field before sending', async
   expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' })
 })
 
+it('恢复默认 clears the region’s own values instead of pinning the defaults', async () => {
+  const calls = server()
+  const { container } = render(<Rules />)
+  await screen.findByText('租金拖欠')
+  fireEvent.click(card(container, 'rent-arrears').querySelector('.ip-rule__edit')!)
+  fireEvent.click(screen.getByText('恢复默认'))
+  fireEvent.click(screen.getByText('保存'))
+  await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1))
+  expect(calls.find((c) => c.method === 'PUT')!.data).toMatchObject({ regionId: 3, params: {} })
+})
+
 it('sends money in fen and shows the server’s refusal at the field, in yuan', async () => {
   const calls = server({
     'PUT /inspector/rules/large-cash/settings': () =>

@@ -243,7 +243,7 @@ export default function StaffContractPage() {
                     登记收租
                   </Button>
                 ) : null}
-                {bookkeeper && running ? (
+                {bookkeeper && running && c.terminatedOn === null ? (
                   <Button className='sf-btn sf-big' onClick={() => setPanel('terminate')}>
                     申请提前终止
                   </Button>
